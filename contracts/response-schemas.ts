@@ -1,0 +1,146 @@
+/**
+ * JSON Schemas (draft 2020-12) for every response, as its JSON body or, equally, as its XML
+ * document decoded by the client's decoder (`client/decode-xml.ts`): one tree, two spellings.
+ * Every leaf is a string, exactly as in XML. Objects are closed (`additionalProperties: false`)
+ * so that a field the contracts do not know shows up as drift.
+ */
+import { WIRE_TIME_PATTERN } from './wire-format.js'
+
+const wireTime = { type: 'string', pattern: WIRE_TIME_PATTERN } as const
+const hex40 = { type: 'string', pattern: '^[0-9a-f]{40}$' } as const
+const eventId = { type: 'string', pattern: '^\\d{7}$' } as const
+
+/** Definitions shared by every response schema through `$ref`. */
+export const EnvelopeSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'envelope.json',
+  $defs: {
+    wireTime,
+    eventId,
+    header: {
+      type: 'object',
+      required: ['version', 'currentDateTime', 'currentTimeZone', 'result'],
+      properties: {
+        version: { const: '2.0' },
+        currentDateTime: wireTime,
+        currentTimeZone: { type: 'string', minLength: 1 },
+        result: true,
+      },
+    },
+    describedValue: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['description', 'value'],
+      properties: { description: { type: 'string' }, value: hex40 },
+    },
+  },
+} as const
+
+function envelopeOf (result: object): object {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['convey_api'],
+    properties: {
+      convey_api: {
+        type: 'object',
+        $ref: 'envelope.json#/$defs/header',
+        unevaluatedProperties: false,
+        properties: { result },
+      },
+    },
+  }
+}
+
+function successWith (success: object): object {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['returnCode', 'success'],
+    properties: { returnCode: { const: '1' }, success },
+  }
+}
+
+/** Any failure, from any endpoint. */
+export const ErrorResponseSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'error-response.json',
+  ...envelopeOf({
+    type: 'object',
+    additionalProperties: false,
+    required: ['returnCode', 'error'],
+    properties: {
+      returnCode: { type: 'string', pattern: '^\\d+$', not: { const: '1' } },
+      error: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'description'],
+        properties: {
+          code: { type: 'string', pattern: '^[a-z_]+$' },
+          description: { type: 'string', minLength: 1 },
+          parameter: { type: 'string', minLength: 1 },
+        },
+      },
+    },
+  }),
+} as const
+
+/** `GET /api/login[/json]` succeeded. */
+export const LoginResponseSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'login-response.json',
+  ...envelopeOf(successWith({
+    type: 'object',
+    additionalProperties: false,
+    required: ['sessionid', 'userid'],
+    properties: {
+      sessionid: { $ref: 'envelope.json#/$defs/describedValue' },
+      userid: { $ref: 'envelope.json#/$defs/describedValue' },
+    },
+  })),
+} as const
+
+/** `/api/reporting/eventlist[/json]` succeeded. */
+export const EventListResponseSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'eventlist-response.json',
+  ...envelopeOf(successWith({
+    type: 'object',
+    additionalProperties: false,
+    required: ['event_list'],
+    properties: {
+      event_list: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['core_event'],
+        properties: {
+          core_event: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['event_info'],
+            properties: {
+              event_info: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['id', 'sched_start', 'sched_end', 'expired', 'title'],
+                  properties: {
+                    id: { $ref: 'envelope.json#/$defs/eventId' },
+                    sched_start: { $ref: 'envelope.json#/$defs/wireTime' },
+                    sched_end: { $ref: 'envelope.json#/$defs/wireTime' },
+                    expired: { enum: ['true', 'false'] },
+                    title: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  })),
+} as const
+
+/** Every response schema, for registration with the validator. */
+export const RESPONSE_SCHEMAS = [EnvelopeSchema, ErrorResponseSchema, LoginResponseSchema, EventListResponseSchema] as const

@@ -1,0 +1,45 @@
+/** The three response formats and the content type each one travels with. */
+export const CONTENT_TYPES = {
+  xml: 'text/xml; charset=utf-8',
+  json: 'text/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+} as const
+
+/** A response format, chosen by the path suffix (`/json`, `/csv`; none means XML). */
+export type Format = keyof typeof CONTENT_TYPES
+
+/** The `version` attribute of the `convey_api` root element. */
+export const API_VERSION = '2.0'
+
+/** Every time on the wire looks like `2026-11-27 23:39:44`: no `T`, no offset. */
+export const WIRE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$'
+
+/**
+ * Elements that may occur more than once under their parent. In JSON they are always arrays,
+ * also when one or none occurs; the XML decoder must make the same choice.
+ */
+export const LIST_CONTAINERS = {
+  core_event: 'event_info',
+  attendee_list: 'attendee',
+  live_sessions_list: 'live_session',
+  od_sessions_list: 'od_session',
+  simlive_sessions_list: 'simlive_session',
+  questions_list: 'question',
+  surveys_list: 'survey',
+} as const
+
+/** The one element whose XML text is carried in JSON under a named key: `event_info`'s title. */
+export const TEXT_CONTENT_KEY = 'title'
+
+/**
+ * Picks the format a path asks for.
+ *
+ * @example
+ * formatOfPath('/api/login/json') // 'json'
+ */
+export function formatOfPath (path: string): Format {
+  const end = path.split('?', 1)[0]?.replace(/\/+$/, '') ?? ''
+  if (end.endsWith('/json')) return 'json'
+  if (end.endsWith('/csv')) return 'csv'
+  return 'xml'
+}

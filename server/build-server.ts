@@ -1,0 +1,72 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Dataset } from '../fixtures/dataset.js'
+import { ApiError } from './api-error.js'
+import { checkRequest } from './check-request.js'
+import type { Clock } from './clock.js'
+import { installErrorHandling, sendApiError } from './error-handler.js'
+import { clientErrorHandler } from './client-error.js'
+import { serializeRequestForLog } from './log-redaction.js'
+import { parseParams } from './request-params.js'
+import { loginRoutes } from './routes/login.js'
+import { reportingRoutes } from './routes/reporting.js'
+import { createSessions } from './sessions.js'
+
+/** Where log lines go and which levels are kept. */
+export interface LogOptions {
+  /** `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. */
+  readonly level: string
+  /** Defaults to standard output. */
+  readonly stream?: { write: (line: string) => void }
+}
+
+/** Everything a server is built from; nothing is read from the environment or the clock. */
+export interface ServerOptions {
+  readonly dataset: Dataset
+  readonly clock: Clock
+  /** Signs session ids; servers that share it accept each other's sessions. */
+  readonly sessionSecret: string | Buffer
+  /** How long a session lives; one hour unless given. */
+  readonly sessionTtlSeconds?: number
+  /** No logging unless given. */
+  readonly log?: LogOptions
+}
+
+/** Form bodies: the documented content type, and `text/html`, which the docs' samples send. */
+const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'text/html', 'text/plain']
+
+/**
+ * Builds the mock API as a Fastify instance, ready for `inject` or `listen`.
+ *
+ * @example
+ * const app = buildServer({ dataset: createDataset({ seed: 1 }), clock: () => Date.now(), sessionSecret: 'shh' })
+ * const response = await app.inject('/api/login/json?ver=2.0&username=demo@example.com&password=demo')
+ */
+export function buildServer (options: ServerOptions): FastifyInstance {
+  const { dataset, clock } = options
+  const sessions = createSessions({ secret: options.sessionSecret, ttlSeconds: options.sessionTtlSeconds ?? 3600, clock })
+  const context = { dataset, sessions, clock }
+
+  const app = Fastify({
+    logger: options.log === undefined
+      ? false
+      : { level: options.log.level, ...(options.log.stream === undefined ? {} : { stream: options.log.stream }), serializers: { req: serializeRequestForLog } },
+    routerOptions: { querystringParser: parseParams, ignoreTrailingSlash: true },
+    clientErrorHandler: clientErrorHandler(clock),
+    frameworkErrors: (error, _request, reply) => {
+      void sendApiError(reply, new ApiError('malformed_request', { detail: `(${error.code})` }), clock)
+    },
+  })
+  installErrorHandling(app, clock)
+
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser(FORM_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => {
+    done(null, parseParams(body as string))
+  })
+  // Set by `checkRequest` before any handler reads it; declared up front to keep one object shape.
+  app.decorateRequest('apiParams', null as never)
+  app.addHook('preValidation', checkRequest)
+
+  app.register(loginRoutes, { context })
+  app.register(reportingRoutes, { context })
+  return app
+}

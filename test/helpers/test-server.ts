@@ -1,0 +1,45 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import type { Test } from 'tap'
+import { buildServer, type LogOptions } from '../../server/build-server.js'
+import type { LoginSuccess } from '../../contracts/response-types.js'
+import { DEMO, FIXED_NOW, tinyDataset } from './tiny-dataset.js'
+
+/** A server over the tiny dataset whose clock the test can move. */
+export interface TestServer {
+  readonly app: FastifyInstance
+  /** Moves the server's clock forward. */
+  advance: (ms: number) => void
+  /** Logs in and returns `si` and `ui` for the reporting endpoints. */
+  login: (credentials?: { username: string, password: string }) => Promise<{ si: string, ui: string }>
+}
+
+export const TEST_SECRET = 'test-secret'
+
+/**
+ * Builds the mock over the tiny dataset at {@link FIXED_NOW} and closes it when the test ends.
+ */
+export function buildTestServer (t: Test, options: { log?: LogOptions, ttlSeconds?: number } = {}): TestServer {
+  let now = FIXED_NOW
+  const app = buildServer({
+    dataset: tinyDataset(),
+    clock: () => now,
+    sessionSecret: TEST_SECRET,
+    ...(options.ttlSeconds === undefined ? {} : { sessionTtlSeconds: options.ttlSeconds }),
+    ...(options.log === undefined ? {} : { log: options.log }),
+  })
+  t.teardown(() => app.close())
+  return {
+    app,
+    advance: (ms) => { now += ms },
+    login: async (credentials = DEMO) => {
+      const response = await app.inject({ url: '/api/login/json', query: { ver: '2.0', ...credentials } })
+      const success = (jsonOf(response) as { convey_api: { result: { success: LoginSuccess } } }).convey_api.result.success
+      return { si: success.sessionid.value, ui: success.userid.value }
+    },
+  }
+}
+
+/** The parsed JSON body of a response. */
+export function jsonOf (response: LightMyRequestResponse): unknown {
+  return JSON.parse(response.body) as unknown
+}

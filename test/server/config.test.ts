@@ -1,0 +1,57 @@
+import t from 'tap'
+import { ConfigError, helpText, parseCommand } from '../../server/config.js'
+
+t.test('serve with no flags uses the documented defaults', async (t) => {
+  t.same(parseCommand([], {}), {
+    name: 'serve',
+    config: {
+      port: 4010,
+      host: '127.0.0.1',
+      seed: 1,
+      sessionTtlSeconds: 3600,
+      logLevel: 'info',
+      sessionSecret: undefined,
+      demo: { username: 'demo@example.com', password: 'demo' },
+    },
+  })
+})
+
+t.test('each flag has an environment twin, and the flag wins', async (t) => {
+  const env = { WEBCAST_MOCK_PORT: '5000', WEBCAST_MOCK_SEED: '7', WEBCAST_MOCK_LOG_LEVEL: 'warn', WEBCAST_MOCK_SESSION_SECRET: 'shh', WEBCAST_MOCK_USERNAME: 'me@x.io' }
+  t.match(parseCommand([], env), { config: { port: 5000, seed: 7, logLevel: 'warn', sessionSecret: 'shh', demo: { username: 'me@x.io' } } })
+  t.match(parseCommand(['serve', '--port', '0', '--seed=9'], env), { config: { port: 0, seed: 9 } })
+})
+
+t.test('help and version are commands of their own', async (t) => {
+  t.same(parseCommand(['--help'], {}), { name: 'help' })
+  t.same(parseCommand(['-v'], {}), { name: 'version' })
+  t.match(helpText(), /--session-ttl .*WEBCAST_MOCK_SESSION_TTL/)
+})
+
+t.test('a bad value is a one-line ConfigError', async (t) => {
+  const bad: Array<[string[], Record<string, string>, RegExp]> = [
+    [['--port', 'eighty'], {}, /--port must be a whole number from 0 to 65535, not "eighty"/],
+    [['--port', '70000'], {}, /--port must be/],
+    [[], { WEBCAST_MOCK_SESSION_TTL: '0' }, /--session-ttl must be a whole number from 1/],
+    [['--log-level', 'loud'], {}, /--log-level must be one of fatal, error/],
+    [['--host', ' '], {}, /--host must not be empty/],
+    [['--colour'], {}, /Unknown option '--colour'/],
+    [['launch'], {}, /unknown command "launch"/],
+    [['serve', 'now'], {}, /unexpected argument "now"/],
+  ]
+  for (const [argv, env, message] of bad) {
+    const error = catchError(() => parseCommand(argv, env))
+    t.type(error, ConfigError, `${argv.join(' ')} is refused`)
+    t.match(error?.message, message)
+    t.notMatch(error?.message, /\n/, 'in one line')
+  }
+})
+
+function catchError (fn: () => unknown): Error | undefined {
+  try {
+    fn()
+  } catch (error) {
+    return error as Error
+  }
+  return undefined
+}

@@ -1,0 +1,22 @@
+import t from 'tap'
+import { formatWireTime, isKnownTimeZone } from '../../server/wire-time.js'
+
+t.test('formatWireTime', async (t) => {
+  const instant = Date.UTC(2026, 10, 27, 23, 39, 44)
+  t.equal(formatWireTime(instant, 'GMT'), '2026-11-27 23:39:44', 'shows GMT without T or offset')
+  t.equal(formatWireTime(instant, 'UTC'), '2026-11-27 23:39:44', 'treats UTC as GMT')
+  t.equal(formatWireTime(instant, 'America/New_York'), '2026-11-27 18:39:44', 'shows a zone\'s local time')
+  t.equal(formatWireTime(Date.UTC(2026, 2, 8, 6, 59, 59), 'America/New_York'), '2026-03-08 01:59:59', 'just before clocks go forward')
+  t.equal(formatWireTime(Date.UTC(2026, 2, 8, 7, 0, 0), 'America/New_York'), '2026-03-08 03:00:00', 'just after clocks go forward')
+  t.equal(formatWireTime(Date.UTC(2026, 10, 1, 5, 0, 0), 'America/New_York'), '2026-11-01 01:00:00', 'the repeated hour, first time')
+  t.equal(formatWireTime(Date.UTC(2026, 10, 1, 6, 0, 0), 'America/New_York'), '2026-11-01 01:00:00', 'the repeated hour, second time')
+  t.equal(formatWireTime(Date.UTC(2026, 0, 1, 5, 0, 0), 'America/New_York'), '2026-01-01 00:00:00', 'midnight as 00, never 24')
+  t.throws(() => formatWireTime(instant, 'Mars/Olympus'), RangeError)
+})
+
+t.test('isKnownTimeZone accepts IANA names, GMT and UTC only', async (t) => {
+  t.ok(isKnownTimeZone('Europe/Berlin'))
+  t.ok(isKnownTimeZone('GMT'))
+  t.ok(isKnownTimeZone('UTC'))
+  t.notOk(isKnownTimeZone('Mars/Olympus'))
+})
