@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Credentials } from '../fixtures/accounts.js'
 import { DEMO_CREDENTIALS } from '../fixtures/accounts.js'
+import { parseEventSpec, type EventSpec } from '../fixtures/event-specs.js'
 
 /** A configuration mistake, reported as one line and exit code 2. */
 export class ConfigError extends Error {
@@ -16,13 +17,24 @@ export interface ServeConfig {
   readonly logLevel: string
   readonly sessionSecret: string | undefined
   readonly demo: Credentials
+  readonly extraEvents: readonly EventSpec[]
+}
+
+/** What `webcast-mock dataset` prints. */
+export interface DatasetConfig {
+  readonly seed: number
+  readonly eventId: string | undefined
+  readonly extraEvents: readonly EventSpec[]
 }
 
 /** What the command line asks for. */
 export type Command =
   | { readonly name: 'serve', readonly config: ServeConfig }
+  | { readonly name: 'dataset', readonly config: DatasetConfig }
   | { readonly name: 'help' }
   | { readonly name: 'version' }
+
+type Subcommand = 'serve' | 'dataset'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
@@ -47,19 +59,38 @@ function oneOf (choices: readonly string[]): (text: string, flag: string) => str
   }
 }
 
-/** Every flag of `serve`: its environment twin, its default and how its text is read. */
-const SERVE_FLAGS = {
-  port: { env: 'WEBCAST_MOCK_PORT', default: '4010', read: integer(0, 65535), help: 'port to listen on; 0 picks a free one' },
-  host: { env: 'WEBCAST_MOCK_HOST', default: '127.0.0.1', read: nonEmpty, help: 'address to listen on' },
-  seed: { env: 'WEBCAST_MOCK_SEED', default: '1', read: integer(0, 2 ** 32 - 1), help: 'seed of the generated dataset' },
-  'session-ttl': { env: 'WEBCAST_MOCK_SESSION_TTL', default: '3600', read: integer(1, 10 * 365 * 86400), help: 'session lifetime in seconds' },
-  'log-level': { env: 'WEBCAST_MOCK_LOG_LEVEL', default: 'info', read: oneOf(LOG_LEVELS), help: LOG_LEVELS.join(' | ') },
-  'session-secret': { env: 'WEBCAST_MOCK_SESSION_SECRET', default: '', read: (text: string) => text, help: 'signs sessions; random per process unless set' },
-  username: { env: 'WEBCAST_MOCK_USERNAME', default: DEMO_CREDENTIALS.username, read: nonEmpty, help: 'demo admin username' },
-  password: { env: 'WEBCAST_MOCK_PASSWORD', default: DEMO_CREDENTIALS.password, read: nonEmpty, help: 'demo admin password' },
-} as const
+function eventId (text: string, flag: string): string {
+  if (text !== '' && !/^\d{7}$/.test(text)) throw new ConfigError(`--${flag} must be a 7-digit event id, not "${text}"`)
+  return text
+}
 
-type Flag = keyof typeof SERVE_FLAGS
+function eventSpecs (text: string, flag: string): EventSpec[] {
+  if (text === '') return []
+  return text.split(',').map((item, position) => {
+    const spec = parseEventSpec(item, position)
+    if (spec === undefined) throw new ConfigError(`--${flag} takes REGISTRANTS[:live|live_simlive|on_demand], not "${item}"`)
+    return spec
+  })
+}
+
+/**
+ * Every flag: the commands it applies to, its environment twin, its default and how its text is
+ * read. A repeated `--add-event` is read as one comma-separated list.
+ */
+const FLAGS = {
+  port: { for: ['serve'], env: 'WEBCAST_MOCK_PORT', default: '4010', read: integer(0, 65535), help: 'port to listen on; 0 picks a free one' },
+  host: { for: ['serve'], env: 'WEBCAST_MOCK_HOST', default: '127.0.0.1', read: nonEmpty, help: 'address to listen on' },
+  seed: { for: ['serve', 'dataset'], env: 'WEBCAST_MOCK_SEED', default: '1', read: integer(0, 2 ** 32 - 1), help: 'seed of the generated dataset' },
+  'session-ttl': { for: ['serve'], env: 'WEBCAST_MOCK_SESSION_TTL', default: '3600', read: integer(1, 10 * 365 * 86400), help: 'session lifetime in seconds' },
+  'log-level': { for: ['serve'], env: 'WEBCAST_MOCK_LOG_LEVEL', default: 'info', read: oneOf(LOG_LEVELS), help: LOG_LEVELS.join(' | ') },
+  'session-secret': { for: ['serve'], env: 'WEBCAST_MOCK_SESSION_SECRET', default: '', read: (text: string) => text, help: 'signs sessions; random per process unless set' },
+  username: { for: ['serve'], env: 'WEBCAST_MOCK_USERNAME', default: DEMO_CREDENTIALS.username, read: nonEmpty, help: 'demo admin username' },
+  password: { for: ['serve'], env: 'WEBCAST_MOCK_PASSWORD', default: DEMO_CREDENTIALS.password, read: nonEmpty, help: 'demo admin password' },
+  'add-event': { for: ['serve', 'dataset'], env: 'WEBCAST_MOCK_ADD_EVENTS', default: '', read: eventSpecs, help: 'add an event: REGISTRANTS[:KIND], repeatable (e.g. 1000000)' },
+  event: { for: ['dataset'], env: 'WEBCAST_MOCK_EVENT', default: '', read: eventId, help: 'only this 7-digit event' },
+} as const satisfies Record<string, { for: readonly Subcommand[], env: string, default: string, read: (text: string, flag: string) => unknown, help: string }>
+
+type Flag = keyof typeof FLAGS
 
 /**
  * Reads the command line and the environment; a flag wins over its environment twin.
@@ -75,7 +106,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
       allowPositionals: true,
       strict: true,
       options: {
-        ...Object.fromEntries(Object.keys(SERVE_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
+        ...Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: 'string' as const, multiple: true }])),
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -86,14 +117,25 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
   if (parsed.values.help === true) return { name: 'help' }
   if (parsed.values.version === true) return { name: 'version' }
   const [subcommand = 'serve', ...extra] = parsed.positionals
-  if (subcommand !== 'serve') throw new ConfigError(`unknown command "${subcommand}"; try --help`)
+  if (subcommand !== 'serve' && subcommand !== 'dataset') throw new ConfigError(`unknown command "${subcommand}"; try --help`)
   if (extra.length > 0) throw new ConfigError(`unexpected argument "${extra[0]}"; try --help`)
 
-  const value = <F extends Flag>(flag: F): ReturnType<(typeof SERVE_FLAGS)[F]['read']> => {
-    const spec = SERVE_FLAGS[flag]
-    const given = (parsed.values as Record<string, unknown>)[flag]
-    const text = typeof given === 'string' ? given : env[spec.env] ?? spec.default
-    return spec.read(text, flag) as ReturnType<(typeof SERVE_FLAGS)[F]['read']>
+  const given = parsed.values as Record<string, string[] | boolean | undefined>
+  const value = <F extends Flag>(flag: F): ReturnType<(typeof FLAGS)[F]['read']> => {
+    const spec = FLAGS[flag]
+    const texts = given[flag]
+    if (Array.isArray(texts) && texts.length > 1 && flag !== 'add-event') throw new ConfigError(`--${flag} is given more than once`)
+    const text = Array.isArray(texts) ? texts.join(',') : env[spec.env] ?? spec.default
+    return spec.read(text, flag) as ReturnType<(typeof FLAGS)[F]['read']>
+  }
+  for (const flag of Object.keys(FLAGS) as Flag[]) {
+    if (given[flag] !== undefined && !(FLAGS[flag].for as readonly string[]).includes(subcommand)) {
+      throw new ConfigError(`--${flag} does not apply to ${subcommand}; try --help`)
+    }
+  }
+  if (subcommand === 'dataset') {
+    const event = value('event')
+    return { name: 'dataset', config: { seed: value('seed'), eventId: event === '' ? undefined : event, extraEvents: value('add-event') } }
   }
   const secret = value('session-secret')
   return {
@@ -106,18 +148,20 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
       logLevel: value('log-level'),
       sessionSecret: secret === '' ? undefined : secret,
       demo: { username: value('username'), password: value('password') },
+      extraEvents: value('add-event'),
     },
   }
 }
 
 /** The text of `--help`. */
 export function helpText (): string {
-  const flags = Object.entries(SERVE_FLAGS).map(([flag, spec]) =>
-    `  --${flag.padEnd(15)} ${spec.help} (default ${spec.default === '' ? 'none' : spec.default}; env ${spec.env})`)
+  const flags = Object.entries(FLAGS).map(([flag, spec]) =>
+    `  --${flag.padEnd(15)} ${spec.help} (${spec.for.join(', ')}; default ${spec.default === '' ? 'none' : spec.default}; env ${spec.env})`)
   return [
-    'Usage: webcast-mock [serve] [flags]',
+    'Usage: webcast-mock [serve] [flags]      run the mock API',
+    '       webcast-mock dataset [flags]      print what the seeded dataset holds',
     '',
-    'Runs a mock of the Webcasts.com Reporting API with seeded data.',
+    'A mock of the Webcasts.com Reporting API with seeded data.',
     '',
     'Flags:',
     ...flags,

@@ -38,5 +38,5 @@ for (const [folder, allowed] of Object.entries(MAY_IMPORT)) {
 }
 
 t.test('the import reader sees a forbidden import when there is one', async (t) => {
-  t.same(localImports(join(ROOT, 'server', 'cli.ts')).filter((target) => target === 'fixtures'), ['fixtures'])
+  t.ok(localImports(join(ROOT, 'server', 'run-cli.ts')).includes('fixtures'))
 })

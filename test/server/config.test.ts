@@ -12,8 +12,17 @@ t.test('serve with no flags uses the documented defaults', async (t) => {
       logLevel: 'info',
       sessionSecret: undefined,
       demo: { username: 'demo@example.com', password: 'demo' },
+      extraEvents: [],
     },
   })
+})
+
+t.test('dataset takes a seed, an event and added events', async (t) => {
+  t.match(parseCommand(['dataset', '--seed', '3', '--event', '1087592', '--add-event', '10', '--add-event', '20:on_demand'], {}), {
+    name: 'dataset',
+    config: { seed: 3, eventId: '1087592', extraEvents: [{ registrants: 10, kind: 'live' }, { registrants: 20, kind: 'on_demand' }] },
+  })
+  t.match(parseCommand(['dataset'], { WEBCAST_MOCK_ADD_EVENTS: '1000000' }), { config: { eventId: undefined, extraEvents: [{ registrants: 1_000_000 }] } })
 })
 
 t.test('each flag has an environment twin, and the flag wins', async (t) => {
@@ -38,6 +47,11 @@ t.test('a bad value is a one-line ConfigError', async (t) => {
     [['--colour'], {}, /Unknown option '--colour'/],
     [['launch'], {}, /unknown command "launch"/],
     [['serve', 'now'], {}, /unexpected argument "now"/],
+    [['dataset', '--port', '1'], {}, /--port does not apply to dataset/],
+    [['serve', '--event', '1087592'], {}, /--event does not apply to serve/],
+    [['dataset', '--event', '12'], {}, /--event must be a 7-digit event id/],
+    [['--add-event', 'lots'], {}, /--add-event takes REGISTRANTS/],
+    [['--seed', '1', '--seed', '2'], {}, /--seed is given more than once/],
   ]
   for (const [argv, env, message] of bad) {
     const error = catchError(() => parseCommand(argv, env))

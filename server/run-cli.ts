@@ -1,0 +1,76 @@
+import packageJson from '../package.json' with { type: 'json' }
+import { createDataset } from '../fixtures/create-dataset.js'
+import { summarizeDataset } from '../fixtures/summarize-dataset.js'
+import { ConfigError, helpText, parseCommand, type DatasetConfig, type ServeConfig } from './config.js'
+import { formatDatasetReport } from './dataset-report.js'
+import { startMock } from './start-mock.js'
+
+/** Where the command line's output goes and how it hears a stop signal; `cli.ts` passes the process's. */
+export interface CliIo {
+  readonly stdout: { write: (text: string) => unknown }
+  readonly stderr: { write: (text: string) => unknown }
+  /** Calls the handler once, on the first SIGINT or SIGTERM. */
+  readonly onStopSignal: (handler: (signal: string) => void) => void
+}
+
+/**
+ * Runs one command line and resolves with its exit code: 0 when done (for `serve`, once a stop
+ * signal has let in-flight requests finish), 2 for a configuration mistake.
+ *
+ * @example
+ * const code = await runCli(['dataset', '--seed', '2'], process.env, io)
+ */
+export async function runCli (argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: CliIo): Promise<number> {
+  let command
+  try {
+    command = parseCommand(argv, env)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    io.stderr.write(`webcast-mock: ${error.message}\n`)
+    return 2
+  }
+  switch (command.name) {
+    case 'help':
+      io.stdout.write(helpText())
+      return 0
+    case 'version':
+      io.stdout.write(`${packageJson.version}\n`)
+      return 0
+    case 'dataset':
+      return printDataset(command.config, io)
+    case 'serve':
+      return serve(command.config, io)
+  }
+}
+
+function printDataset (config: DatasetConfig, io: CliIo): number {
+  const dataset = createDataset({ seed: config.seed, extraEvents: config.extraEvents })
+  if (config.eventId !== undefined && dataset.eventById(config.eventId) === undefined) {
+    io.stderr.write(`webcast-mock: no event ${config.eventId} in the dataset of seed ${config.seed}\n`)
+    return 2
+  }
+  io.stdout.write(formatDatasetReport(config.seed, summarizeDataset(dataset, config.eventId)))
+  return 0
+}
+
+async function serve (config: ServeConfig, io: CliIo): Promise<number> {
+  const mock = await startMock({
+    port: config.port,
+    host: config.host,
+    dataset: createDataset({ seed: config.seed, demo: config.demo, extraEvents: config.extraEvents }),
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    log: { level: config.logLevel, stream: io.stdout },
+    ...(config.sessionSecret === undefined ? {} : { sessionSecret: config.sessionSecret }),
+  })
+  const { username, password } = mock.credentials
+  io.stdout.write([
+    `webcast-mock ${packageJson.version} listening on ${mock.baseUrl} (seed ${config.seed})`,
+    `  demo login: ${username} / ${password}`,
+    `  try: curl '${mock.baseUrl}/login?ver=2.0&username=${encodeURIComponent(username)}&password=${encodeURIComponent(password)}'`,
+    '',
+  ].join('\n'))
+  const signal = await new Promise<string>((resolve) => { io.onStopSignal(resolve) })
+  io.stdout.write(`webcast-mock: ${signal} received, finishing in-flight requests\n`)
+  await mock.close()
+  return 0
+}
