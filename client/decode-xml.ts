@@ -1,8 +1,29 @@
-import { XMLParser } from 'fast-xml-parser'
+import { XMLParser, type EntityDecoderOptions } from 'fast-xml-parser'
 import { SyntaxValidator } from 'fast-xml-validator'
 import { LIST_CONTAINERS, TEXT_CONTENT_KEY } from '../contracts/wire-format.js'
 
 const LIST_ITEMS = new Set<string>(Object.values(LIST_CONTAINERS))
+
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g
+
+/**
+ * Decodes the five predefined entities and character references such as `&#10;`, which keep
+ * line breaks inside attribute values. The API declares no other entities, so none are read.
+ */
+const xmlEntities: EntityDecoderOptions = {
+  setExternalEntities: () => undefined,
+  addInputEntities: () => undefined,
+  reset: () => undefined,
+  setXmlVersion: () => undefined,
+  decode: (text) => (text.includes('&')
+    ? text.replace(REFERENCE, (whole, hex?: string, decimal?: string, name?: string) => {
+      if (name !== undefined) return PREDEFINED[name] ?? whole
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal)
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    })
+    : text),
+}
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -11,6 +32,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   ignoreDeclaration: true,
+  entityDecoder: xmlEntities,
   isArray: (name, _path, _isLeaf, isAttribute) => !isAttribute && LIST_ITEMS.has(name),
 })
 

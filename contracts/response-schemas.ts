@@ -4,7 +4,7 @@
  * Every leaf is a string, exactly as in XML. Objects are closed (`additionalProperties: false`)
  * so that a field the contracts do not know shows up as drift.
  */
-import { WIRE_TIME_PATTERN } from './wire-format.js'
+import { REGISTRATION_ATTRIBUTES, REPORT_CSV_COLUMNS, SESSION_LISTS, WIRE_TIME_PATTERN } from './wire-format.js'
 
 const wireTime = { type: 'string', pattern: WIRE_TIME_PATTERN } as const
 const hex40 = { type: 'string', pattern: '^[0-9a-f]{40}$' } as const
@@ -142,5 +142,69 @@ export const EventListResponseSchema = {
   })),
 } as const
 
+const text = { type: 'string' } as const
+
+function closedObject (properties: Record<string, unknown>, optional: readonly string[] = []): object {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: Object.keys(properties).filter((key) => !optional.includes(key)),
+    properties,
+  }
+}
+
+function listOf (item: string, schema: object): object {
+  return closedObject({ [item]: { type: 'array', items: schema } })
+}
+
+const viewingSession = closedObject({
+  start: { $ref: 'envelope.json#/$defs/wireTime' },
+  end: { $ref: 'envelope.json#/$defs/wireTime' },
+  duration: { type: 'string', pattern: '^\\d+$' },
+})
+
+/** One `attendee`: registration attributes, sessions, questions and survey answers. */
+export const AttendeeSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'attendee.json',
+  ...closedObject({
+    email: { type: 'string', minLength: 3, pattern: '@' },
+    ...Object.fromEntries(REGISTRATION_ATTRIBUTES.map((name) => [name, text])),
+    reg_date: { $ref: 'envelope.json#/$defs/wireTime' },
+    sti: { type: 'string', minLength: 1 },
+    session: closedObject(Object.fromEntries(SESSION_LISTS.map(({ list, item }) => [list, listOf(item, viewingSession)]))),
+    questions_list: listOf('question', closedObject({ time: { $ref: 'envelope.json#/$defs/wireTime' }, text })),
+    surveys_list: listOf('survey', closedObject({ question: text, answer: text, time: { $ref: 'envelope.json#/$defs/wireTime' } })),
+  }, ['sti']),
+} as const
+
+/** `/api/reporting/audience_reports[/json]` succeeded (XML decoded, or JSON). */
+export const AudienceReportResponseSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'audience-report-response.json',
+  ...envelopeOf(successWith(closedObject({
+    eventid: { $ref: 'envelope.json#/$defs/eventId' },
+    eventtitle: text,
+    attendee_list: listOf('attendee', { $ref: 'attendee.json' }),
+  }))),
+} as const
+
+/** One row of a CSV audience report, keyed by its header. */
+export const ReportCsvRowSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'report-csv-row.json',
+  ...closedObject({
+    ...Object.fromEntries(REPORT_CSV_COLUMNS.map((column) => [column, text])),
+    email: { type: 'string', pattern: '@' },
+    reg_date: { $ref: 'envelope.json#/$defs/wireTime' },
+    ...Object.fromEntries(['live_sessions', 'live_seconds', 'od_sessions', 'od_seconds', 'simlive_sessions', 'simlive_seconds', 'questions', 'surveys']
+      .map((column) => [column, { type: 'string', pattern: '^\\d+$' }])),
+    first_view: { anyOf: [{ const: '' }, { $ref: 'envelope.json#/$defs/wireTime' }] },
+    last_view: { anyOf: [{ const: '' }, { $ref: 'envelope.json#/$defs/wireTime' }] },
+  }),
+} as const
+
 /** Every response schema, for registration with the validator. */
-export const RESPONSE_SCHEMAS = [EnvelopeSchema, ErrorResponseSchema, LoginResponseSchema, EventListResponseSchema] as const
+export const RESPONSE_SCHEMAS = [
+  EnvelopeSchema, ErrorResponseSchema, LoginResponseSchema, EventListResponseSchema, AttendeeSchema, AudienceReportResponseSchema, ReportCsvRowSchema,
+] as const

@@ -9,12 +9,14 @@ export interface ContractViolation {
   readonly message: string
   /** For `required`: the missing property; for `additionalProperties`: the unknown one. */
   readonly property?: string
+  /** What the schema expects there, in words, when it says (its `description`). */
+  readonly expected?: string
 }
 
 /** The `$id` of every schema the validator knows. */
 export type SchemaId = (typeof REQUEST_SCHEMAS)[number]['$id'] | (typeof RESPONSE_SCHEMAS)[number]['$id']
 
-const ajv = new Ajv2020({ allErrors: true, strict: true })
+const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true })
 ajv.addSchema([...REQUEST_SCHEMAS, ...RESPONSE_SCHEMAS])
 
 /**
@@ -34,11 +36,13 @@ export function validateContract (schemaId: SchemaId, value: unknown): readonly 
 
 function toViolation (error: ErrorObject): ContractViolation {
   const property = propertyOf(error)
+  const expected = (error.parentSchema as { description?: unknown } | undefined)?.description
   return {
     path: error.instancePath,
     keyword: error.keyword,
     message: error.message ?? error.keyword,
     ...(property === undefined ? {} : { property }),
+    ...(typeof expected === 'string' ? { expected } : {}),
   }
 }
 

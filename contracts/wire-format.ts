@@ -43,3 +43,22 @@ export function formatOfPath (path: string): Format {
   if (end.endsWith('/csv')) return 'csv'
   return 'xml'
 }
+
+/** Registration fields, as attributes of `attendee` and CSV columns, in this order after `email`. */
+export const REGISTRATION_ATTRIBUTES = [
+  'fname', 'lname', 'company', 'title', 'address1', 'address2', 'city', 'state', 'country', 'postalcode', 'phone',
+] as const
+
+/** The columns of a CSV audience report, in order: one row per registrant after this header. */
+export const REPORT_CSV_COLUMNS = [
+  'email', ...REGISTRATION_ATTRIBUTES, 'reg_date', 'sti',
+  'live_sessions', 'live_seconds', 'od_sessions', 'od_seconds', 'simlive_sessions', 'simlive_seconds',
+  'first_view', 'last_view', 'questions', 'surveys',
+] as const
+
+/** One viewing-session list of an attendee: the list element and its item element. */
+export const SESSION_LISTS = [
+  { list: 'live_sessions_list', item: 'live_session', kind: 'live' },
+  { list: 'od_sessions_list', item: 'od_session', kind: 'od' },
+  { list: 'simlive_sessions_list', item: 'simlive_session', kind: 'simlive' },
+] as const

@@ -69,5 +69,6 @@ function errorFor (violation: ContractViolation, raw: RawParams): ApiError {
   if (violation.keyword === 'required') return new ApiError('missing_parameter', { parameter, detail: `Send ${parameter}.` })
   if (Array.isArray(raw[parameter])) return new ApiError('invalid_parameter', { parameter, detail: `${parameter} must be given once.` })
   if (parameter === 'ver') return new ApiError('unsupported_version', { parameter })
-  return new ApiError('invalid_parameter', { parameter, detail: `${parameter} ${violation.message}.` })
+  const problem = violation.expected === undefined ? violation.message : `must be ${violation.expected}`
+  return new ApiError('invalid_parameter', { parameter, detail: `${parameter} ${problem}.` })
 }

@@ -52,3 +52,64 @@ function formatterFor (zone: string): Intl.DateTimeFormat | undefined {
   formatters.set(zone, formatter)
   return formatter
 }
+
+const QUARTER_HOUR = 15 * 60 * 1000
+const DAY = 24 * 60 * 60 * 1000
+const offsetCaches = new Map<string, Map<number, number>>()
+const MAX_CACHED_OFFSETS = 200_000
+
+/**
+ * How far a zone's wall clock is ahead of UTC at an instant, in ms. Zone offsets only change on
+ * quarter hours of UTC, so one lookup per quarter hour is cached and reused.
+ */
+function offsetAt (epochMs: number, zone: string): number {
+  if (UTC_ALIASES.has(zone)) return 0
+  let cache = offsetCaches.get(zone)
+  if (cache === undefined) offsetCaches.set(zone, cache = new Map<number, number>())
+  const bucket = Math.floor(epochMs / QUARTER_HOUR)
+  let offset = cache.get(bucket)
+  if (offset === undefined) {
+    const start = bucket * QUARTER_HOUR
+    const wall = formatWireTime(start, zone)
+    offset = Date.UTC(+wall.slice(0, 4), +wall.slice(5, 7) - 1, +wall.slice(8, 10), +wall.slice(11, 13), +wall.slice(14, 16), +wall.slice(17, 19)) - start
+    if (cache.size >= MAX_CACHED_OFFSETS) cache.clear()
+    cache.set(bucket, offset)
+  }
+  return offset
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
+
+/**
+ * A fast formatter for one zone, for reports that show thousands of times: the same text as
+ * {@link formatWireTime}, from cached offsets and plain arithmetic.
+ *
+ * @example
+ * const format = wireTimeFormatter('America/New_York')
+ * format(Date.UTC(2026, 2, 8, 7)) // '2026-03-08 03:00:00'
+ */
+export function wireTimeFormatter (zone: string): (epochMs: number) => string {
+  if (!isKnownTimeZone(zone)) throw new RangeError(`unknown time zone ${zone}`)
+  return (epochMs) => {
+    const d = new Date(epochMs + offsetAt(epochMs, zone))
+    return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`
+  }
+}
+
+/**
+ * The instant a zone's wall clock shows a date and time. Where it shows it twice (clocks going
+ * back), the first; where it never shows it (clocks jumping over it), the time read with the
+ * offset before the jump, which lands just after it, as `Temporal`'s "compatible" choice does.
+ *
+ * @example
+ * zonedTimeToEpoch(2026, 3, 8, 0, 0, 0, 'America/New_York') // Date.UTC(2026, 2, 8, 5)
+ */
+export function zonedTimeToEpoch (year: number, month: number, day: number, hour: number, minute: number, second: number, zone: string): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second)
+  const before = wall - offsetAt(wall - DAY, zone)
+  const after = wall - offsetAt(wall + DAY, zone)
+  const fits = (instant: number): boolean => wall - offsetAt(instant, zone) === instant
+  if (fits(before)) return before
+  if (fits(after)) return after
+  return before
+}

@@ -26,3 +26,20 @@ export function escapeXml (text: string): string {
 export function textElement (name: string, text: string): string {
   return `<${name}>${escapeXml(text)}</${name}>`
 }
+
+// Attribute values also keep tab, CR and LF as character references: a parser normalises them
+// to spaces otherwise (XML 1.0, section 3.3.3).
+// eslint-disable-next-line no-control-regex
+const ATTRIBUTE_SPECIAL = /[&<>"'\u0000-\u001f\ufffe\uffff]/g
+const ATTRIBUTE_REPLACEMENTS: Record<string, string> = { ...REPLACEMENTS, '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' }
+
+/**
+ * Escapes text for a double-quoted attribute value, keeping line breaks and tabs.
+ *
+ * @example
+ * escapeXmlAttribute('Suite 5\nBuilding B') // 'Suite 5&#10;Building B'
+ */
+export function escapeXmlAttribute (text: string): string {
+  ATTRIBUTE_SPECIAL.lastIndex = 0
+  return ATTRIBUTE_SPECIAL.test(text) ? text.replace(ATTRIBUTE_SPECIAL, (c) => ATTRIBUTE_REPLACEMENTS[c] ?? '') : text
+}

@@ -5,12 +5,13 @@ import { canView } from '../../fixtures/dataset.js'
 import { renderSuccess } from '../render/envelope.js'
 import { eventListPayload } from '../render/event-list-payload.js'
 import { requireSession } from '../require-session.js'
+import { audienceReportRoutes } from './audience-reports.js'
 import { envelopeHeader, type ServerContext } from '../server-context.js'
 
 /**
  * `/api/reporting/…`: every route here needs a session, checked once for the whole scope.
  * `eventlist` (XML) and `eventlist/json` list every event the account may view, expired ones
- * included, over GET or POST.
+ * included, over GET or POST; the audience reports are in `audience-reports.ts`.
  */
 export async function reportingRoutes (app: FastifyInstance, options: { context: ServerContext }): Promise<void> {
   const { context } = options
@@ -28,4 +29,5 @@ export async function reportingRoutes (app: FastifyInstance, options: { context:
       },
     })
   }
+  audienceReportRoutes(app, context)
 }

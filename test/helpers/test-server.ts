@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Test } from 'tap'
 import { buildServer, type LogOptions } from '../../server/build-server.js'
 import type { LoginSuccess } from '../../contracts/response-types.js'
+import type { Dataset } from '../../fixtures/index.js'
 import { DEMO, FIXED_NOW, tinyDataset } from './tiny-dataset.js'
 
 /** A server over the tiny dataset whose clock the test can move. */
@@ -16,12 +17,13 @@ export interface TestServer {
 export const TEST_SECRET = 'test-secret'
 
 /**
- * Builds the mock over the tiny dataset at {@link FIXED_NOW} and closes it when the test ends.
+ * Builds the mock over the tiny dataset (or the one given) at {@link FIXED_NOW} and closes it
+ * when the test ends.
  */
-export function buildTestServer (t: Test, options: { log?: LogOptions, ttlSeconds?: number } = {}): TestServer {
+export function buildTestServer (t: Test, options: { log?: LogOptions, ttlSeconds?: number, dataset?: Dataset } = {}): TestServer {
   let now = FIXED_NOW
   const app = buildServer({
-    dataset: tinyDataset(),
+    dataset: options.dataset ?? tinyDataset(),
     clock: () => now,
     sessionSecret: TEST_SECRET,
     ...(options.ttlSeconds === undefined ? {} : { sessionTtlSeconds: options.ttlSeconds }),
