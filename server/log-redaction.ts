@@ -29,3 +29,4 @@ export function redactUrl (url: string): string {
 export function serializeRequestForLog (request: { method: string, url: string }): { method: string, url: string } {
   return { method: request.method, url: redactUrl(request.url) }
 }
+

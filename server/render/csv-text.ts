@@ -11,6 +11,7 @@ export function csvCell (value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 
+
 /**
  * One CSV record, ended by CRLF.
  *

@@ -4,7 +4,7 @@ import type { WebcastEvent } from '../../fixtures/dataset.js'
 import type { Registrant } from '../../fixtures/registrant.js'
 import type { EnvelopeHeader } from './envelope.js'
 import { csvRow } from './csv-text.js'
-import { attendeeJson, csvValues, durationSeconds, type TimeFormatter } from './report-rows.js'
+import { attendeeJsonText, csvRecord, durationSeconds, type TimeFormatter } from './report-rows.js'
 import { XML_DECLARATION, escapeXmlAttribute, textElement } from './xml-text.js'
 
 /** Everything a report is written from; registrants arrive one at a time, already filtered. */
@@ -43,45 +43,65 @@ function attendeeXml (registrant: Registrant, formatTime: TimeFormatter): string
 }
 
 /**
+ * A report in two parts: the head, which carries the envelope header (the current time) and so
+ * differs from one request to the next, and the body, which depends only on the data and the
+ * query and so can be cached.
+ */
+export interface ReportParts {
+  readonly head: string
+  readonly body: Generator<string, void, undefined>
+}
+
+/**
  * The XML report: the envelope, `success/eventid`, `success/eventtitle`, then one `attendee`
  * per registrant (`../shared/reference/real-api-evidence.md`, Audience report; the rest as
  * decided in `contracts/README.md`).
  */
-function * xmlReport ({ header, event, registrants, formatTime }: ReportInput): Generator<string, void, undefined> {
-  yield `${XML_DECLARATION}\n<convey_api version="${API_VERSION}">${textElement('currentDateTime', header.currentDateTime)}` +
-    `${textElement('currentTimeZone', header.currentTimeZone)}<result><returnCode>${SUCCESS_RETURN_CODE}</returnCode><success>` +
-    `${textElement('eventid', event.id)}${textElement('eventtitle', event.title)}<attendee_list>`
-  for (const registrant of registrants) yield attendeeXml(registrant, formatTime)
-  yield '</attendee_list></success></result></convey_api>\n'
+function xmlReport ({ header, event, registrants, formatTime }: ReportInput): ReportParts {
+  const head = `${XML_DECLARATION}\n<convey_api version="${API_VERSION}">${textElement('currentDateTime', header.currentDateTime)}` +
+    `${textElement('currentTimeZone', header.currentTimeZone)}<result><returnCode>${SUCCESS_RETURN_CODE}</returnCode><success>`
+  function * body (): Generator<string, void, undefined> {
+    yield `${textElement('eventid', event.id)}${textElement('eventtitle', event.title)}<attendee_list>`
+    for (const registrant of registrants) yield attendeeXml(registrant, formatTime)
+    yield '</attendee_list></success></result></convey_api>\n'
+  }
+  return { head, body: body() }
 }
 
 /** The JSON report: the same tree under `convey_api`, attendees always an array. */
-function * jsonReport ({ header, event, registrants, formatTime }: ReportInput): Generator<string, void, undefined> {
-  const head = JSON.stringify({ convey_api: { version: API_VERSION, ...header, result: { returnCode: String(SUCCESS_RETURN_CODE), success: { eventid: event.id, eventtitle: event.title, attendee_list: { attendee: [] } } } } })
-  const open = head.slice(0, -']}}}}}'.length)
-  yield open
-  let separator = ''
-  for (const registrant of registrants) {
-    yield separator + JSON.stringify(attendeeJson(registrant, formatTime))
-    separator = ','
+function jsonReport ({ header, event, registrants, formatTime }: ReportInput): ReportParts {
+  const envelope = JSON.stringify({ convey_api: { version: API_VERSION, ...header, result: { returnCode: String(SUCCESS_RETURN_CODE), success: {} } } })
+  const head = envelope.slice(0, -'{}}}}'.length)
+  function * body (): Generator<string, void, undefined> {
+    yield `{"eventid":${JSON.stringify(event.id)},"eventtitle":${JSON.stringify(event.title)},"attendee_list":{"attendee":[`
+    let separator = ''
+    for (const registrant of registrants) {
+      yield separator + attendeeJsonText(registrant, formatTime)
+      separator = ','
+    }
+    yield ']}}}}}'
   }
-  yield ']}}}}}'
+  return { head, body: body() }
 }
 
 /** The CSV report: a header row, then one row per registrant; RFC 4180, UTF-8, CRLF. */
-function * csvReport ({ registrants, formatTime }: ReportInput): Generator<string, void, undefined> {
-  yield csvRow(REPORT_CSV_COLUMNS)
-  for (const registrant of registrants) yield csvRow(csvValues(registrant, formatTime))
+function csvReport ({ registrants, formatTime }: ReportInput): ReportParts {
+  function * body (): Generator<string, void, undefined> {
+    for (const registrant of registrants) yield csvRecord(registrant, formatTime)
+  }
+  return { head: csvRow(REPORT_CSV_COLUMNS), body: body() }
 }
 
 /**
- * Writes a report in a format, piece by piece, so that a report of any size streams in bounded
- * memory. Pieces are small; {@link inBatches} joins them for the socket.
+ * Writes a report in a format: its head at once, its body piece by piece, so that a report of
+ * any size streams in bounded memory. Pieces are small; {@link inBatches} joins them.
  *
  * @example
- * for (const piece of writeReport('csv', input)) process.stdout.write(piece)
+ * const { head, body } = writeReport('csv', input)
+ * process.stdout.write(head)
+ * for (const piece of body) process.stdout.write(piece)
  */
-export function writeReport (format: Format, input: ReportInput): Generator<string, void, undefined> {
+export function writeReport (format: Format, input: ReportInput): ReportParts {
   switch (format) {
     case 'xml': return xmlReport(input)
     case 'json': return jsonReport(input)

@@ -1,6 +1,6 @@
-import type { AttendeeJson, SessionJson } from '../../contracts/response-types.js'
-import { REGISTRATION_ATTRIBUTES, SESSION_LISTS } from '../../contracts/wire-format.js'
-import type { Registrant, ViewingSession } from '../../fixtures/registrant.js'
+import { SESSION_LISTS } from '../../contracts/wire-format.js'
+import type { Registrant, ViewingKind, ViewingSession } from '../../fixtures/registrant.js'
+import { csvCell } from './csv-text.js'
 
 /** Formats an instant in the report's zone. */
 export type TimeFormatter = (epochMs: number) => string
@@ -10,57 +10,70 @@ export function durationSeconds (session: ViewingSession): number {
   return Math.floor((session.end - session.start) / 1000)
 }
 
-function sessionJson (session: ViewingSession, formatTime: TimeFormatter): SessionJson {
-  return { start: formatTime(session.start), end: formatTime(session.end), duration: String(durationSeconds(session)) }
+// Most text needs no escaping; JSON.stringify only for text that does (quotes, backslashes,
+// control characters, lone surrogates).
+// eslint-disable-next-line no-control-regex
+const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
+const q = (text: string): string => (NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`)
+
+function sessionsJson (registrant: Registrant, kind: ViewingKind, formatTime: TimeFormatter): string {
+  let json = ''
+  for (const session of registrant.sessions) {
+    if (session.kind !== kind) continue
+    json += `${json === '' ? '' : ','}{"start":"${formatTime(session.start)}","end":"${formatTime(session.end)}","duration":"${durationSeconds(session)}"}`
+  }
+  return json
 }
 
 /**
- * A registrant as the report's JSON tree shows it; the XML writer spells the same tree.
+ * A registrant as the report's JSON tree spells it (`AttendeeJson`), written as text in one pass:
+ * reports write thousands, and building objects to stringify them costs twice. The contract
+ * test and the XML round-trip test hold it to the same tree as the XML.
  *
  * @example
- * attendeeJson(registrant, wireTimeFormatter('GMT')).session.live_sessions_list.live_session
+ * JSON.parse(attendeeJsonText(registrant, wireTimeFormatter('GMT'))).email
  */
-export function attendeeJson (registrant: Registrant, formatTime: TimeFormatter): AttendeeJson {
-  const fields = Object.fromEntries(REGISTRATION_ATTRIBUTES.map((name) => [name, registrant[name]])) as Pick<AttendeeJson, (typeof REGISTRATION_ATTRIBUTES)[number]>
-  const sessionsOf = (kind: ViewingSession['kind']): SessionJson[] =>
-    registrant.sessions.filter((session) => session.kind === kind).map((session) => sessionJson(session, formatTime))
-  return {
-    email: registrant.email,
-    ...fields,
-    reg_date: formatTime(registrant.regDate),
-    ...(registrant.sti === undefined ? {} : { sti: registrant.sti }),
-    session: {
-      live_sessions_list: { live_session: sessionsOf('live') },
-      od_sessions_list: { od_session: sessionsOf('od') },
-      simlive_sessions_list: { simlive_session: sessionsOf('simlive') },
-    },
-    questions_list: { question: registrant.questions.map((q) => ({ time: formatTime(q.time), text: q.text })) },
-    surveys_list: { survey: registrant.surveys.map((s) => ({ question: s.question, answer: s.answer, time: formatTime(s.time) })) },
+export function attendeeJsonText (r: Registrant, formatTime: TimeFormatter): string {
+  let json = `{"email":${q(r.email)},"fname":${q(r.fname)},"lname":${q(r.lname)},"company":${q(r.company)},"title":${q(r.title)},` +
+    `"address1":${q(r.address1)},"address2":${q(r.address2)},"city":${q(r.city)},"state":${q(r.state)},"country":${q(r.country)},` +
+    `"postalcode":${q(r.postalcode)},"phone":${q(r.phone)},"reg_date":"${formatTime(r.regDate)}"`
+  if (r.sti !== undefined) json += `,"sti":${q(r.sti)}`
+  json += `,"session":{"live_sessions_list":{"live_session":[${sessionsJson(r, 'live', formatTime)}]},` +
+    `"od_sessions_list":{"od_session":[${sessionsJson(r, 'od', formatTime)}]},` +
+    `"simlive_sessions_list":{"simlive_session":[${sessionsJson(r, 'simlive', formatTime)}]}},"questions_list":{"question":[`
+  let separator = ''
+  for (const question of r.questions) {
+    json += `${separator}{"time":"${formatTime(question.time)}","text":${q(question.text)}}`
+    separator = ','
   }
+  json += ']},"surveys_list":{"survey":['
+  separator = ''
+  for (const survey of r.surveys) {
+    json += `${separator}{"question":${q(survey.question)},"answer":${q(survey.answer)},"time":"${formatTime(survey.time)}"}`
+    separator = ','
+  }
+  return `${json}]}}`
 }
 
 /**
- * A registrant as one CSV row, in `REPORT_CSV_COLUMNS` order: the attributes, then counts and
- * seconds per kind of viewing, the first and last moment watched, and the numbers of questions
- * and survey answers.
+ * A registrant as one CSV record, in `REPORT_CSV_COLUMNS` order and ended by CRLF: the
+ * attributes, then counts and seconds per kind of viewing, the first and last moment watched,
+ * and the numbers of questions and survey answers. One pass over the sessions.
  */
-export function csvValues (registrant: Registrant, formatTime: TimeFormatter): string[] {
-  const perKind = SESSION_LISTS.flatMap(({ kind }) => {
-    const sessions = registrant.sessions.filter((session) => session.kind === kind)
-    return [String(sessions.length), String(sessions.reduce((sum, session) => sum + durationSeconds(session), 0))]
-  })
-  const { sessions } = registrant
-  const firstView = sessions.length === 0 ? '' : formatTime(Math.min(...sessions.map((s) => s.start)))
-  const lastView = sessions.length === 0 ? '' : formatTime(Math.max(...sessions.map((s) => s.end)))
-  return [
-    registrant.email,
-    ...REGISTRATION_ATTRIBUTES.map((name) => registrant[name]),
-    formatTime(registrant.regDate),
-    registrant.sti ?? '',
-    ...perKind,
-    firstView,
-    lastView,
-    String(registrant.questions.length),
-    String(registrant.surveys.length),
-  ]
+export function csvRecord (r: Registrant, formatTime: TimeFormatter): string {
+  const counts = { live: 0, od: 0, simlive: 0 }
+  const seconds = { live: 0, od: 0, simlive: 0 }
+  let first = Infinity
+  let last = -Infinity
+  for (const session of r.sessions) {
+    counts[session.kind]++
+    seconds[session.kind] += durationSeconds(session)
+    if (session.start < first) first = session.start
+    if (session.end > last) last = session.end
+  }
+  let record = `${csvCell(r.email)},${csvCell(r.fname)},${csvCell(r.lname)},${csvCell(r.company)},${csvCell(r.title)},` +
+    `${csvCell(r.address1)},${csvCell(r.address2)},${csvCell(r.city)},${csvCell(r.state)},${csvCell(r.country)},` +
+    `${csvCell(r.postalcode)},${csvCell(r.phone)},${formatTime(r.regDate)},${r.sti === undefined ? '' : csvCell(r.sti)}`
+  for (const { kind } of SESSION_LISTS) record += `,${counts[kind]},${seconds[kind]}`
+  return `${record},${first === Infinity ? '' : formatTime(first)},${last === -Infinity ? '' : formatTime(last)},${r.questions.length},${r.surveys.length}\r\n`
 }

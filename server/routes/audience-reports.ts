@@ -5,6 +5,7 @@ import { CONTENT_TYPES } from '../../contracts/wire-format.js'
 import { canView } from '../../fixtures/dataset.js'
 import { ApiError } from '../api-error.js'
 import { inBatches, writeReport } from '../render/report-formats.js'
+import { ReportCache } from '../report/report-cache.js'
 import { readReportQuery } from '../report/report-query.js'
 import { selectRegistrants } from '../report/select-registrants.js'
 import { envelopeHeader, type ServerContext } from '../server-context.js'
@@ -16,13 +17,30 @@ const PATHS = {
   csv: '/api/reporting/audience_reports/csv',
 } as const
 
+/** Events up to this size are rendered whole (and cached); larger ones stream. */
+const RENDER_WHOLE_UP_TO = 20_000
+const CACHE_BYTES = 64 * 1024 * 1024
+
+/** What makes two requests ask for the same report body: everything but the credentials. */
+function cacheKey (format: string, params: Readonly<Record<string, string>>): string {
+  return format + Object.keys(params).filter((name) => name !== 'si' && name !== 'ui' && name !== 'ver').sort()
+    .map((name) => `&${name}=${params[name] ?? ''}`).join('')
+}
+
+function * headThenBody (head: string, body: Iterable<string>): Generator<string, void, undefined> {
+  yield head
+  yield * body
+}
+
 /**
  * `audience_reports` (XML), `/json` and `/csv`, over GET or POST: the registrants of one event
- * that pass every filter sent. Every error is found before the first byte; then the report
+ * that pass every filter sent. Every error is found before the first byte. A report of a small
+ * event is rendered whole and its body cached for the next identical query; a large one
  * streams, and stops being generated when the client goes away.
  * Registered inside the reporting scope, so a session is already checked.
  */
 export function audienceReportRoutes (app: FastifyInstance, context: ServerContext): void {
+  const cache = new ReportCache(CACHE_BYTES)
   for (const format of ['xml', 'json', 'csv'] as const) {
     app.route({
       method: ['GET', 'POST'],
@@ -33,13 +51,23 @@ export function audienceReportRoutes (app: FastifyInstance, context: ServerConte
         const event = context.dataset.eventById(query.eventId)
         if (event === undefined) throw new ApiError('event_not_found', { parameter: 'ei', detail: `(${query.eventId})` })
         if (request.account === null || !canView(request.account, event.id)) throw new ApiError('event_forbidden', { parameter: 'ei' })
-        const pieces = writeReport(format, {
+        const { head, body } = writeReport(format, {
           header: envelopeHeader(context.clock, query.zone),
           event,
           registrants: selectRegistrants(event, query.predicates),
           formatTime: wireTimeFormatter(query.zone),
         })
-        return reply.type(CONTENT_TYPES[format]).send(Readable.from(inBatches(pieces), { objectMode: false }))
+        reply.type(CONTENT_TYPES[format])
+        if (event.registrantCount > RENDER_WHOLE_UP_TO) {
+          return reply.send(Readable.from(inBatches(headThenBody(head, body)), { objectMode: false }))
+        }
+        const key = cacheKey(format, request.apiParams)
+        let rendered = cache.get(key)
+        if (rendered === undefined) {
+          rendered = Buffer.from([...body].join(''))
+          cache.set(key, rendered)
+        }
+        return reply.send(Buffer.concat([Buffer.from(head), rendered]))
       },
     })
   }

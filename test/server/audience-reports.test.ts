@@ -169,3 +169,15 @@ t.test('the report refuses', async (t) => {
     t.match(jsonOf(response), { convey_api: { result: { error: { code: 'invalid_session' } } } })
   })
 })
+
+t.test('a query asked again gets the same body under a fresh envelope header', async (t) => {
+  const server = await reportServer(t)
+  const query = { ...server.query, od_viewers: 'on' }
+  const first = await server.app.inject({ url: PATH, query })
+  server.advance(61_000)
+  const again = await server.app.inject({ url: PATH, query: { ...query, ...(await server.login()) } })
+  t.match(again.body, '<currentDateTime>2026-11-27 23:40:45</currentDateTime>', 'the header carries the new time')
+  t.equal(again.body.replace(/<currentDateTime>[^<]*/, ''), first.body.replace(/<currentDateTime>[^<]*/, ''), 'the rest is the same')
+  const other = await server.app.inject({ url: PATH, query: { ...query, tz: 'Asia/Kolkata' } })
+  t.notMatch(other.body, 'start="2026-03-15 12:00:00"', 'another query is rendered anew')
+})

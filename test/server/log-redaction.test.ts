@@ -24,3 +24,12 @@ t.test('redactUrl', async (t) => {
   t.equal(redactUrl('/api/login?ver=2.0&password=x&password=y'), '/api/login?ver=2.0&password=%5Bredacted%5D&password=%5Bredacted%5D', 'redacts every value of a repeated secret')
   t.equal(redactUrl('/api/reporting/eventlist?SI=abc&ei=1087592'), '/api/reporting/eventlist?SI=%5Bredacted%5D&ei=1087592', 'redacts names it does not know')
 })
+
+t.test('request lines are logged at debug, not at info', async (t) => {
+  for (const [level, expected] of [['info', false], ['debug', true]] as const) {
+    const lines: string[] = []
+    const server = buildTestServer(t, { log: { level, stream: { write: (line) => { lines.push(line) } } } })
+    await server.login()
+    t.equal(lines.some((line) => line.includes('/api/login/json')), expected, `at ${level}`)
+  }
+})

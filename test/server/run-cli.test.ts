@@ -59,7 +59,7 @@ t.test('dataset --event with an unknown id says so and exits 2', async (t) => {
 
 t.test('serve --port 0 prints where it listens and the demo login, answers, and ends with 0 on a stop signal', async (t) => {
   const io = capturedIo()
-  const exit = runCli(['serve', '--port', '0'], { WEBCAST_MOCK_LOG_LEVEL: 'info' }, io)
+  const exit = runCli(['serve', '--port', '0'], { WEBCAST_MOCK_LOG_LEVEL: 'debug' }, io)
   const [, baseUrl = ''] = await io.stdoutSeen(/listening on (http:\/\/127\.0\.0\.1:\d+\/api)/)
   t.match(io.out(), 'demo login: demo@example.com / demo')
   const login = await request(`${baseUrl}/login/json`, { query: { ver: '2.0', username: 'demo@example.com', password: 'demo' } })

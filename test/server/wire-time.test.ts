@@ -1,5 +1,5 @@
 import t from 'tap'
-import { formatWireTime, isKnownTimeZone } from '../../server/wire-time.js'
+import { formatWireTime, isKnownTimeZone, wireTimeFormatter, zonedTimeToEpoch } from '../../server/wire-time.js'
 
 t.test('formatWireTime', async (t) => {
   const instant = Date.UTC(2026, 10, 27, 23, 39, 44)
@@ -19,4 +19,23 @@ t.test('isKnownTimeZone accepts IANA names, GMT and UTC only', async (t) => {
   t.ok(isKnownTimeZone('GMT'))
   t.ok(isKnownTimeZone('UTC'))
   t.notOk(isKnownTimeZone('Mars/Olympus'))
+})
+
+t.test('wireTimeFormatter shows what formatWireTime shows, at every minute of a year, in zones with odd offsets', async (t) => {
+  for (const zone of ['GMT', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Europe/Berlin']) {
+    const fast = wireTimeFormatter(zone)
+    const differences: string[] = []
+    for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 7 * 60_000 + 13_000) {
+      if (fast(ms) !== formatWireTime(ms, zone)) differences.push(new Date(ms).toISOString())
+    }
+    t.same(differences.slice(0, 3), [], zone)
+  }
+})
+
+t.test('zonedTimeToEpoch finds the instant a wall clock shows', async (t) => {
+  t.equal(zonedTimeToEpoch(2026, 3, 8, 0, 0, 0, 'America/New_York'), Date.UTC(2026, 2, 8, 5), 'local midnight')
+  t.equal(zonedTimeToEpoch(2026, 3, 8, 23, 59, 59, 'America/New_York'), Date.UTC(2026, 2, 9, 3, 59, 59), 'the end of a 23-hour day')
+  t.equal(zonedTimeToEpoch(2026, 11, 1, 1, 30, 0, 'America/New_York'), Date.UTC(2026, 10, 1, 5, 30), 'the first of a time shown twice')
+  t.equal(zonedTimeToEpoch(2026, 3, 8, 2, 30, 0, 'America/New_York'), Date.UTC(2026, 2, 8, 7, 30), 'a time never shown lands after the jump')
+  t.equal(zonedTimeToEpoch(2026, 3, 8, 0, 0, 0, 'GMT'), Date.UTC(2026, 2, 8))
 })
