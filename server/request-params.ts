@@ -26,11 +26,14 @@ export function collectParams (request: FastifyRequest): RawParams {
   for (const source of [request.query, request.body]) {
     if (source === null || typeof source !== 'object') continue
     for (const [name, value] of Object.entries(source as RawParams)) {
-      const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => v !== undefined && v !== '')
-      if (values.length === 0) continue
+      if (value === undefined || value === '') continue
       const previous = merged[name]
-      const all = previous === undefined ? values : [...(Array.isArray(previous) ? previous : [previous]), ...values]
-      merged[name] = all.length === 1 ? all[0] : all
+      if (previous === undefined && typeof value === 'string') {
+        merged[name] = value
+        continue
+      }
+      const all = [...(previous === undefined ? [] : [previous].flat()), ...[value].flat().filter((v) => v !== '')]
+      if (all.length > 0) merged[name] = all.length === 1 ? all[0] : all
     }
   }
   return merged

@@ -31,11 +31,20 @@ export function createSessions (options: { secret: string | Buffer, ttlSeconds: 
   const macOf = (expiry: Buffer, userId: string): Buffer =>
     createHmac('sha256', secret).update(expiry).update(userId).digest().subarray(0, MAC_BYTES)
 
+  // A session id is a pure function of (expiry second, user id): the last one issued per user is
+  // kept, so logins within one second cost no second HMAC. One entry per account, no growth.
+  const lastIssued = new Map<string, { expirySeconds: number, sessionId: string }>()
+
   return {
     issue (userId) {
+      const expirySeconds = Math.min(nowSeconds() + ttlSeconds, 0xffffffff)
+      const last = lastIssued.get(userId)
+      if (last?.expirySeconds === expirySeconds) return last.sessionId
       const expiry = Buffer.alloc(EXPIRY_BYTES)
-      expiry.writeUInt32BE(Math.min(nowSeconds() + ttlSeconds, 0xffffffff))
-      return Buffer.concat([expiry, macOf(expiry, userId)]).toString('hex')
+      expiry.writeUInt32BE(expirySeconds)
+      const sessionId = Buffer.concat([expiry, macOf(expiry, userId)]).toString('hex')
+      lastIssued.set(userId, { expirySeconds, sessionId })
+      return sessionId
     },
     check (sessionId, userId) {
       if (!SESSION_ID_PATTERN.test(sessionId)) return 'invalid'

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { hash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { LoginRequestSchema, type LoginRequest } from '../../contracts/request-schemas.js'
 import { CONTENT_TYPES } from '../../contracts/wire-format.js'
@@ -13,12 +13,17 @@ import { envelopeHeader, type ServerContext } from '../server-context.js'
  */
 export async function loginRoutes (app: FastifyInstance, options: { context: ServerContext }): Promise<void> {
   const { dataset, sessions, clock } = options.context
+  const digest = (text: string): Buffer => hash('sha256', text, 'buffer')
+  const passwordDigests = new Map(dataset.accounts.map((account) => [account, digest(account.password)]))
+  const noAccountDigest = digest('')
   for (const format of ['xml', 'json'] as const) {
     const url = format === 'xml' ? '/api/login' : '/api/login/json'
     app.get(url, { config: { format, requestContract: LoginRequestSchema } }, async (request, reply) => {
       const { username, password } = request.apiParams as unknown as LoginRequest
       const account = dataset.accountByUsername(username)
-      const passwordMatches = sameSecret(account?.password ?? '', password)
+      // Compared in constant time, and compared even for an unknown user, so timing reveals neither.
+      const expected = (account === undefined ? undefined : passwordDigests.get(account)) ?? noAccountDigest
+      const passwordMatches = timingSafeEqual(expected, digest(password))
       if (account === undefined || !passwordMatches) throw new ApiError('invalid_credentials')
       const payload = loginPayload(sessions.issue(account.userId), account.userId)
       return reply.type(CONTENT_TYPES[format]).send(renderSuccess(format, envelopeHeader(clock), payload))
@@ -26,8 +31,3 @@ export async function loginRoutes (app: FastifyInstance, options: { context: Ser
   }
 }
 
-/** Compares two secrets in constant time, whatever their lengths. */
-function sameSecret (expected: string, given: string): boolean {
-  const digest = (text: string): Buffer => createHash('sha256').update(text).digest()
-  return timingSafeEqual(digest(expected), digest(given))
-}
