@@ -1,52 +1,96 @@
 /**
- * Parses RFC 4180 CSV: quoted cells may hold commas, doubled quotes and line breaks; records end
- * in CRLF or LF. Returns the records as arrays of cells; a trailing line break ends the last
- * record and adds none.
+ * Reads RFC 4180 CSV a piece at a time: quoted cells may hold commas, doubled quotes and line
+ * breaks; records end in CRLF or LF. `push` returns the records a piece completes; `end` the
+ * last one, when the text does not end in a line break.
+ *
+ * @example
+ * const parser = new CsvParser()
+ * parser.push('a,"b\r\n') // []
+ * parser.push('c"\r\n')    // [['a', 'b\r\nc']]
+ */
+export class CsvParser {
+  #record: string[] = []
+  #cell = ''
+  #quoted = false
+  #quoteSeen = false
+  #crSeen = false
+
+  push (text: string): string[][] {
+    const records: string[][] = []
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charAt(i)
+      if (this.#quoted) {
+        if (this.#quoteSeen) {
+          this.#quoteSeen = false
+          if (c === '"') {
+            this.#cell += '"'
+            continue
+          }
+          this.#quoted = false
+        } else if (c === '"') {
+          this.#quoteSeen = true
+          continue
+        } else {
+          this.#cell += c
+          continue
+        }
+      }
+      if (this.#crSeen) {
+        this.#crSeen = false
+        if (c === '\n') {
+          records.push(this.#finishRecord())
+          continue
+        }
+        this.#cell += '\r'
+      }
+      if (c === '"' && this.#cell === '') this.#quoted = true
+      else if (c === ',') {
+        this.#record.push(this.#cell)
+        this.#cell = ''
+      } else if (c === '\n') records.push(this.#finishRecord())
+      else if (c === '\r') this.#crSeen = true
+      else this.#cell += c
+    }
+    return records
+  }
+
+  end (): string[][] {
+    if (this.#quoted && !this.#quoteSeen) throw new SyntaxError('CSV ends inside a quoted cell')
+    if (this.#crSeen) this.#cell += '\r'
+    this.#quoted = false
+    this.#quoteSeen = false
+    this.#crSeen = false
+    return this.#cell !== '' || this.#record.length > 0 ? [this.#finishRecord()] : []
+  }
+
+  #finishRecord (): string[] {
+    this.#record.push(this.#cell)
+    const record = this.#record
+    this.#record = []
+    this.#cell = ''
+    return record
+  }
+}
+
+/**
+ * Parses a whole RFC 4180 CSV text into records of cells.
  *
  * @example
  * decodeCsv('a,"b,""c"""\r\n') // [['a', 'b,"c"']]
  */
 export function decodeCsv (text: string): string[][] {
-  const records: string[][] = []
-  let record: string[] = []
-  let cell = ''
-  let quoted = false
-  let i = 0
-  while (i < text.length) {
-    const c = text.charAt(i)
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i += 2
-        continue
-      }
-      if (c === '"') quoted = false
-      else cell += c
-      i++
-      continue
-    }
-    if (c === '"' && cell === '') {
-      quoted = true
-    } else if (c === ',') {
-      record.push(cell)
-      cell = ''
-    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
-      record.push(cell)
-      records.push(record)
-      record = []
-      cell = ''
-      if (c === '\r') i++
-    } else {
-      cell += c
-    }
-    i++
-  }
-  if (quoted) throw new SyntaxError('CSV ends inside a quoted cell')
-  if (cell !== '' || record.length > 0) {
-    record.push(cell)
-    records.push(record)
-  }
-  return records
+  const parser = new CsvParser()
+  return [...parser.push(text), ...parser.end()]
+}
+
+/**
+ * Keys records by a header record.
+ *
+ * @example
+ * rowsOf(['email'], [['a@b.c']]) // [{ email: 'a@b.c' }]
+ */
+export function rowsOf (header: readonly string[], records: readonly string[][]): Array<Record<string, string>> {
+  return records.map((record) => Object.fromEntries(header.map((name, index) => [name, record[index] ?? ''])))
 }
 
 /**
@@ -57,5 +101,5 @@ export function decodeCsv (text: string): string[][] {
  */
 export function decodeCsvRows (text: string): Array<Record<string, string>> {
   const [header = [], ...records] = decodeCsv(text)
-  return records.map((record) => Object.fromEntries(header.map((name, index) => [name, record[index] ?? ''])))
+  return rowsOf(header, records)
 }

@@ -1,0 +1,7 @@
+export { createClient, type ClientOptions, type Session, type WebcastClient } from './create-client.js'
+export { WebcastClientError, type ClientErrorCode } from './client-error.js'
+export { filtersToParams, type ReportFilters, type CalendarDay } from './report-filters.js'
+export type { AudienceReport, ReportAttendee } from './audience-report.js'
+export { decodeXml } from './decode-xml.js'
+export { CsvParser, decodeCsv, decodeCsvRows } from './decode-csv.js'
+export type { EventInfo, AttendeeJson } from '../contracts/response-types.js'
