@@ -1,0 +1,170 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { request, type Dispatcher } from 'undici'
+import { attendeeFromCsvRow, reportFromTree, type ReportAttendee } from '../../client/audience-report.js'
+import { decodeCsvRows } from '../../client/decode-csv.js'
+import { decodeXml } from '../../client/decode-xml.js'
+import type { AudienceReportResponse, EventListResponse, LoginResponse } from '../../contracts/response-types.js'
+import { validateContract, type SchemaId } from '../../contracts/validator.js'
+import { CONTENT_TYPES, type Format } from '../../contracts/wire-format.js'
+import { Findings, redactRequest, severityOf } from './findings.js'
+import type { ContractTarget } from './target.js'
+
+const SUFFIX: Record<Format, string> = { xml: '', json: '/json', csv: '/csv' }
+const MAX_REMOTE_REQUESTS = 45
+const REMOTE_PACE_MS = 300
+
+interface Answer { status: number, contentType: string, text: string, path: string }
+
+/**
+ * The contract suite: what must hold on data we do not control, checked against any target,
+ * every problem recorded as a finding instead of stopping at the first. Against a remote
+ * service it is read-only and gentle: at most 45 requests, 300 ms apart.
+ */
+export async function runContractSuite (target: ContractTarget, options: { dispatcher?: Dispatcher } = {}): Promise<Findings> {
+  const findings = new Findings()
+  let sent = 0
+  // Known once logged in; every excerpt is cleaned of them.
+  let si = '\u0000'
+  let ui = '\u0000'
+
+  async function get (path: string, params: Record<string, string>): Promise<Answer> {
+    if (target.remote) {
+      if (sent >= MAX_REMOTE_REQUESTS) throw new Error(`the suite would send more than ${MAX_REMOTE_REQUESTS} requests to a remote service`)
+      if (sent > 0) await sleep(REMOTE_PACE_MS)
+    }
+    sent++
+    const query = new URLSearchParams(params).toString()
+    const response = await request(`${target.baseUrl}${path}?${query}`, options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher })
+    return { status: response.statusCode, contentType: String(response.headers['content-type'] ?? ''), text: await response.body.text(), path: `${path}?${query}` }
+  }
+
+  function finding (severity: Findings['all'][number]['severity'], check: string, message: string, answer: Answer | undefined): void {
+    const excerpt = (answer?.text.slice(0, 300) ?? '').replaceAll(si, '[redacted]').replaceAll(ui, '[redacted]')
+    findings.add({ severity, check, message, request: answer === undefined ? '' : redactRequest(answer.path), excerpt })
+  }
+
+  function decode (format: Format, answer: Answer, check: string): unknown {
+    try {
+      return format === 'json' ? JSON.parse(answer.text) : format === 'xml' ? decodeXml(answer.text) : decodeCsvRows(answer.text)
+    } catch (error) {
+      finding('breaking', check, `the answer is not ${format.toUpperCase()}: ${(error as Error).message}`, answer)
+      return undefined
+    }
+  }
+
+  function conforms (schema: SchemaId, value: unknown, check: string, answer: Answer): boolean {
+    let ok = true
+    for (const violation of validateContract(schema, value)) {
+      const severity = severityOf(violation)
+      if (severity === 'breaking') ok = false
+      finding(severity, check, `${violation.path || '/'}${violation.property === undefined ? '' : ` (${violation.property})`}: ${violation.message}`, answer)
+    }
+    return ok
+  }
+
+  const loginAnswer = await get('/login/json', { ver: '2.0', username: target.username, password: target.password })
+  const login = decode('json', loginAnswer, 'login/json is JSON') as LoginResponse | undefined
+  if (login === undefined || !conforms('login-response.json', login, 'login/json meets its contract', loginAnswer)) {
+    finding('breaking', 'login', 'cannot log in; nothing else was checked', loginAnswer)
+    return findings
+  }
+  si = login.convey_api.result.success.sessionid.value
+  ui = login.convey_api.result.success.userid.value
+  const session = { si, ui }
+
+  const listAnswer = await get('/reporting/eventlist/json', session)
+  const list = decode('json', listAnswer, 'eventlist/json is JSON') as EventListResponse | undefined
+  if (list !== undefined) conforms('eventlist-response.json', list, 'eventlist/json meets its contract', listAnswer)
+  const events = list?.convey_api.result.success.event_list.core_event.event_info ?? []
+  const eventId = target.eventId ?? events[0]?.id
+  if (eventId === undefined) {
+    finding('breaking', 'eventlist', 'no event to read reports of', listAnswer)
+    return findings
+  }
+
+  async function report (format: Format, filters: Record<string, string>, check: string): Promise<ReportAttendee[] | undefined> {
+    const answer = await get(`/reporting/audience_reports${SUFFIX[format]}`, { ver: '2.0', ...session, ei: eventId ?? '', ...filters })
+    if (answer.status !== 200) finding('breaking', check, `HTTP ${answer.status}`, answer)
+    if (!answer.contentType.startsWith(CONTENT_TYPES[format].split(';')[0] ?? '')) finding('breaking', check, `content type ${answer.contentType}`, answer)
+    const decoded = decode(format, answer, check)
+    if (decoded === undefined) return undefined
+    if (format === 'csv') {
+      const rows = decoded as Array<Record<string, string>>
+      for (const row of rows) if (!conforms('report-csv-row.json', row, check, answer)) return undefined
+      return rows.map(attendeeFromCsvRow)
+    }
+    if (!conforms('audience-report-response.json', decoded, check, answer)) return undefined
+    return reportFromTree(format, decoded as AudienceReportResponse).attendees
+  }
+
+  const emails = (attendees: readonly ReportAttendee[] | undefined): string[] => (attendees ?? []).map((a) => a.email)
+  const all = await report('json', {}, 'report/json meets its contract')
+  const allXml = await report('xml', {}, 'report/xml meets its contract')
+  const allCsv = await report('csv', {}, 'report/csv meets its contract')
+  const strip = (attendees: readonly ReportAttendee[] | undefined): unknown => (attendees ?? []).map(({ detail: _detail, ...rest }) => rest)
+  if (JSON.stringify(strip(allXml)) !== JSON.stringify(strip(all))) finding('breaking', 'the three formats agree', 'XML and JSON list different registrants or values', undefined)
+  if (JSON.stringify(strip(allCsv)) !== JSON.stringify(strip(all))) finding('breaking', 'the three formats agree', 'CSV and JSON list different registrants or values', undefined)
+
+  const everyone = new Set(emails(all))
+  const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1).toLowerCase()
+  const domains = [...new Set(emails(all).map(domainOf))].slice(0, 2)
+  const stis = [...new Set((all ?? []).flatMap((a) => a.sti ?? []))].slice(0, 2)
+  const invariants: Array<[string, Record<string, string>, (a: ReportAttendee) => boolean]> = [
+    ['no_shows', { no_shows: 'on' }, (a) => a.liveSessions + a.odSessions + a.simliveSessions === 0],
+    ['live_viewers', { live_viewers: 'on' }, (a) => a.liveSessions > 0],
+    ['od_viewers', { od_viewers: 'on' }, (a) => a.odSessions > 0],
+    ['simlive_viewers', { simlive_viewers: 'on' }, (a) => a.simliveSessions > 0],
+    ['users_qa', { users_qa: 'on' }, (a) => a.questions > 0],
+    ['user_survey', { user_survey: 'on' }, (a) => a.surveys > 0],
+    ...(stis.length > 0 ? [['sti_filter', { sti_filter: stis.join('|') }, (a: ReportAttendee) => stis.includes(a.sti ?? '')] as [string, Record<string, string>, (a: ReportAttendee) => boolean]] : []),
+  ]
+  const kept = new Map<string, string[]>()
+  for (const [name, filters, holds] of invariants) {
+    const attendees = await report('json', filters, `${name} report meets its contract`)
+    if (attendees === undefined) continue
+    kept.set(name, emails(attendees))
+    const wrong = attendees.filter((a) => !holds(a))
+    if (wrong.length > 0) finding('breaking', `every registrant returned satisfies ${name}`, `${wrong.length} do not, e.g. ${wrong[0]?.email ?? ''}`, undefined)
+    const extra = attendees.filter((a) => !everyone.has(a.email))
+    if (extra.length > 0) finding('breaking', `${name} is a subset of the unfiltered report`, `${extra.length} registrants are not in the unfiltered report`, undefined)
+  }
+  const noShows = new Set(kept.get('no_shows') ?? [])
+  if ((kept.get('live_viewers') ?? []).some((email) => noShows.has(email))) finding('breaking', 'no_shows and live_viewers are disjoint', 'someone is in both', undefined)
+
+  if (domains.length === 2) {
+    const [a = '', b = ''] = domains
+    const inA = new Set(emails(await report('json', { incl_domain: a }, 'incl_domain report meets its contract')))
+    const inB = new Set(emails(await report('json', { incl_domain: b }, 'incl_domain report meets its contract')))
+    const inBoth = emails(await report('json', { incl_domain: `${a}|${b}` }, 'incl_domain report meets its contract'))
+    const notA = emails(await report('json', { excl_domain: a }, 'excl_domain report meets its contract'))
+    if ([...inA].some((email) => domainOf(email) !== a)) finding('breaking', 'every registrant returned satisfies incl_domain', `someone outside ${a}`, undefined)
+    if (JSON.stringify([...inBoth].sort()) !== JSON.stringify([...inA, ...inB].sort())) finding('breaking', 'incl_domain=A|B is the union of A and of B', `${inBoth.length} returned, ${inA.size + inB.size} expected`, undefined)
+    if (JSON.stringify([...notA].sort()) !== JSON.stringify([...everyone].filter((email) => !inA.has(email)).sort())) {
+      finding('breaking', 'excl_domain=A is the complement of incl_domain=A', `${notA.length} returned, ${everyone.size - inA.size} expected`, undefined)
+    }
+  }
+
+  const badInputs: Array<[string, Record<string, string>, string]> = [
+    ['an ei that is not 7 digits', { ei: '12' }, 'invalid_parameter'],
+    ['incl_domain with excl_domain', { incl_domain: 'a.com', excl_domain: 'b.com' }, 'conflicting_parameters'],
+    ['a date that is not mm/dd/yyyy', { date_range_start: '2026-13-45' }, 'invalid_parameter'],
+    ['an on/off filter with another value', { no_shows: 'maybe' }, 'invalid_parameter'],
+  ]
+  for (const [name, filters, code] of badInputs) {
+    const answer = await get('/reporting/audience_reports/json', { ver: '2.0', ...session, ei: eventId, ...filters })
+    const tree = decode('json', answer, `${name} gets an error envelope`)
+    if (tree === undefined) continue
+    conforms('error-response.json', tree, `${name} gets an error envelope`, answer)
+    const seen = (tree as { convey_api?: { result?: { error?: { code?: string } } } }).convey_api?.result?.error?.code
+    if (seen !== code) finding('informational', `${name} gets ${code}`, `the error code is ${seen ?? 'absent'}`, answer)
+  }
+
+  const noVer = await get('/login/json', { username: target.username, password: target.password })
+  finding('informational', 'probe: login without ver', `HTTP ${noVer.status}, ${noVer.contentType}, returnCode ${/"returnCode":\s*"?(\d+)/.exec(noVer.text)?.[1] ?? '?'}`, noVer)
+  const swapped = await get('/reporting/eventlist/json', { si: ui, ui: si })
+  finding('informational', 'probe: event list with si and ui swapped', `HTTP ${swapped.status}, returnCode ${/"returnCode":\s*"?(\d+)/.exec(swapped.text)?.[1] ?? '?'}`, swapped)
+  finding('informational', 'probe: the JSON envelope\'s returnCode type', `returnCode is a ${typeof (login.convey_api.result as { returnCode: unknown }).returnCode}`, loginAnswer)
+  const unknownPath = await get('/reporting/nothing/json', session)
+  finding('informational', 'probe: an unknown path', `HTTP ${unknownPath.status}, ${unknownPath.contentType}`, unknownPath)
+  return findings
+}

@@ -1,0 +1,41 @@
+import type { ContractViolation } from '../../contracts/validator.js'
+
+/** How much a finding matters: breaking drift fails a run; additive and informational do not. */
+export type Severity = 'breaking' | 'additive' | 'informational'
+
+/** One thing the contract suite found. */
+export interface Finding {
+  readonly severity: Severity
+  /** The check that found it, e.g. `report/json matches its contract`. */
+  readonly check: string
+  readonly message: string
+  /** The request, with password, session id and user id redacted. */
+  readonly request: string
+  /** The first few hundred characters of the response. */
+  readonly excerpt: string
+}
+
+const SECRETS = /([?&](?:password|si|ui)=)[^&]*/g
+
+/** A request path with its secrets redacted, for reports. */
+export function redactRequest (pathAndQuery: string): string {
+  return pathAndQuery.replace(SECRETS, '$1[redacted]')
+}
+
+/** A violation of an object's closed shape by a field it does not know is additive; anything else breaks. */
+export function severityOf (violation: ContractViolation): Severity {
+  return violation.keyword === 'additionalProperties' || violation.keyword === 'unevaluatedProperties' ? 'additive' : 'breaking'
+}
+
+/** Collects findings as the suite runs. */
+export class Findings {
+  readonly all: Finding[] = []
+
+  add (finding: Finding): void {
+    this.all.push(finding)
+  }
+
+  get breaking (): Finding[] {
+    return this.all.filter((finding) => finding.severity === 'breaking')
+  }
+}
