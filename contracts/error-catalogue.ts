@@ -23,6 +23,7 @@ export const ERROR_CATALOGUE = {
   request_too_large: { returnCode: 15, httpStatus: 413, description: 'The request is larger than this server accepts.' },
   headers_too_large: { returnCode: 17, httpStatus: 431, description: 'The request headers are larger than this server accepts.' },
   request_timeout: { returnCode: 18, httpStatus: 408, description: 'The request did not arrive in time.' },
+  shutting_down: { returnCode: 19, httpStatus: 503, description: 'The server is shutting down; retry on another replica.' },
   internal_error: { returnCode: 16, httpStatus: 500, description: 'The server failed to answer this request.' },
 } as const satisfies Record<string, ErrorDefinition>
 

@@ -55,11 +55,22 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     // only at debug or trace; at info the log keeps start, stop and failures.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(options.log?.level ?? '') }),
     clientErrorHandler: clientErrorHandler(clock),
+    return503OnClosing: false,
     frameworkErrors: (error, _request, reply) => {
       void sendApiError(reply, new ApiError('malformed_request', { detail: `(${error.code})` }), clock)
     },
   })
   installErrorHandling(app, clock)
+
+  // While closing, requests still arriving on open keep-alive connections get the envelope,
+  // not Fastify's own 503 body.
+  let closing = false
+  app.addHook('preClose', async () => { closing = true })
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return
+    reply.header('connection', 'close')
+    throw new ApiError('shutting_down')
+  })
 
   app.removeAllContentTypeParsers()
   app.addContentTypeParser(FORM_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => {

@@ -18,6 +18,8 @@ export interface ServeConfig {
   readonly sessionSecret: string | undefined
   readonly demo: Credentials
   readonly extraEvents: readonly EventSpec[]
+  /** On SIGINT/SIGTERM, how long in-flight responses may take before their connections are cut. */
+  readonly shutdownGraceSeconds: number
 }
 
 /** What `webcast-mock dataset` prints. */
@@ -86,6 +88,7 @@ const FLAGS = {
   'session-secret': { for: ['serve'], env: 'WEBCAST_MOCK_SESSION_SECRET', default: '', read: (text: string) => text, help: 'signs sessions; random per process unless set' },
   username: { for: ['serve'], env: 'WEBCAST_MOCK_USERNAME', default: DEMO_CREDENTIALS.username, read: nonEmpty, help: 'demo admin username' },
   password: { for: ['serve'], env: 'WEBCAST_MOCK_PASSWORD', default: DEMO_CREDENTIALS.password, read: nonEmpty, help: 'demo admin password' },
+  'shutdown-grace': { for: ['serve'], env: 'WEBCAST_MOCK_SHUTDOWN_GRACE', default: '30', read: integer(0, 3600), help: 'seconds in-flight responses may take on shutdown' },
   'add-event': { for: ['serve', 'dataset'], env: 'WEBCAST_MOCK_ADD_EVENTS', default: '', read: eventSpecs, help: 'add an event: REGISTRANTS[:KIND], repeatable (e.g. 1000000)' },
   event: { for: ['dataset'], env: 'WEBCAST_MOCK_EVENT', default: '', read: eventId, help: 'only this 7-digit event' },
 } as const satisfies Record<string, { for: readonly Subcommand[], env: string, default: string, read: (text: string, flag: string) => unknown, help: string }>
@@ -149,6 +152,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
       sessionSecret: secret === '' ? undefined : secret,
       demo: { username: value('username'), password: value('password') },
       extraEvents: value('add-event'),
+      shutdownGraceSeconds: value('shutdown-grace'),
     },
   }
 }

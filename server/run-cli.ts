@@ -70,7 +70,9 @@ async function serve (config: ServeConfig, io: CliIo): Promise<number> {
     '',
   ].join('\n'))
   const signal = await new Promise<string>((resolve) => { io.onStopSignal(resolve) })
-  io.stdout.write(`webcast-mock: ${signal} received, finishing in-flight requests\n`)
+  io.stdout.write(`webcast-mock: ${signal} received, finishing in-flight requests (up to ${config.shutdownGraceSeconds} s)\n`)
+  const cutOff = setTimeout(() => { mock.app.server.closeAllConnections() }, config.shutdownGraceSeconds * 1000)
   await mock.close()
+  clearTimeout(cutOff)
   return 0
 }

@@ -111,18 +111,25 @@ export function writeReport (format: Format, input: ReportInput): ReportParts {
 
 /**
  * Joins small pieces into chunks of about `size` characters: fewer, larger writes to the socket.
+ * The first piece (the report's head) goes out alone and at once, so the first byte never waits
+ * for registrants to be generated.
  *
  * @example
- * Readable.from(inBatches(writeReport('json', input)))
+ * Readable.from(inBatches(headThenBody(head, body)))
  */
 export function * inBatches (pieces: Iterable<string>, size = 64 * 1024): Generator<string, void, undefined> {
-  let batch = ''
+  let batch: string | undefined
   for (const piece of pieces) {
+    if (batch === undefined) {
+      yield piece
+      batch = ''
+      continue
+    }
     batch += piece
     if (batch.length >= size) {
       yield batch
       batch = ''
     }
   }
-  if (batch !== '') yield batch
+  if (batch !== undefined && batch !== '') yield batch
 }

@@ -13,6 +13,7 @@ t.test('serve with no flags uses the documented defaults', async (t) => {
       sessionSecret: undefined,
       demo: { username: 'demo@example.com', password: 'demo' },
       extraEvents: [],
+      shutdownGraceSeconds: 30,
     },
   })
 })

@@ -45,3 +45,18 @@ t.test('a request whose headers are too large gets the XML envelope, not Fastify
   const body = reply.slice(reply.indexOf('\r\n\r\n') + 4)
   t.match(decodeXml(body), { convey_api: { result: { returnCode: '17', error: { code: 'headers_too_large' } } } })
 })
+
+t.test('two replicas started with one secret accept each other\'s sessions; another secret does not', async (t) => {
+  const [a, b, other] = await Promise.all([
+    startMock({ sessionSecret: 'shared-secret' }),
+    startMock({ sessionSecret: 'shared-secret' }),
+    startMock({ sessionSecret: 'another-secret' }),
+  ])
+  t.teardown(async () => { await Promise.all([a.close(), b.close(), other.close()]) })
+  const login = await (await request(`${a.baseUrl}/login/json`, { query: { ver: '2.0', ...a.credentials } })).body.json() as LoginResponse
+  const session = { si: login.convey_api.result.success.sessionid.value, ui: login.convey_api.result.success.userid.value }
+  const onB = await (await request(`${b.baseUrl}/reporting/eventlist/json`, { query: session })).body.text()
+  t.match(onB, '"returnCode":"1"', 'the session from A works on B')
+  const onOther = await (await request(`${other.baseUrl}/reporting/eventlist/json`, { query: session })).body.text()
+  t.match(onOther, '"code":"invalid_session"', 'and not on a server with another secret')
+})

@@ -1,0 +1,71 @@
+import fc from 'fast-check'
+import t from 'tap'
+import { decodeCsvRows } from '../../client/decode-csv.js'
+import { decodeXml } from '../../client/decode-xml.js'
+import { validateContract } from '../../contracts/validator.js'
+import { formatOfPath } from '../../contracts/wire-format.js'
+import { buildTestServer } from '../helpers/test-server.js'
+import { reportDataset } from '../helpers/report-dataset.js'
+
+/** Cases per run: a few thousand in `npm test`; set WEBCAST_FUZZ_RUNS for a longer run. */
+const RUNS = Number(process.env.WEBCAST_FUZZ_RUNS ?? '2000')
+
+const PATHS = ['/api/login', '/api/login/json', '/api/reporting/eventlist', '/api/reporting/eventlist/json',
+  '/api/reporting/audience_reports', '/api/reporting/audience_reports/json', '/api/reporting/audience_reports/csv', '/api/nothing', '/']
+const NAMES = ['ver', 'username', 'password', 'si', 'ui', 'ei', 'tz', 'date_range_start', 'date_range_end', 'dr_regs', 'dr_sessions',
+  'sti_filter', 'excl_domain', 'incl_domain', 'users_qa', 'user_survey', 'no_shows', 'live_viewers', 'od_viewers', 'simlive_viewers']
+
+const encoded = (text: string): string => encodeURIComponent(text)
+const value = fc.oneof(
+  fc.constantFrom('2.0', 'on', 'off', 'ON', '', '2000001', '1087592', 'America/New_York', 'Mars/Base', '02/30/2026', '03/10/2026', 'acme.com|gmail.com', 'demo@example.com', 'demo').map(encoded),
+  fc.string({ maxLength: 40 }).map(encoded),
+  fc.string({ unit: 'binary', maxLength: 20 }).map(encoded),
+  fc.constantFrom('%', '%zz', '%E0%A4%A', '%FF%FE', '%00', '+', '&&', '==', 'a=b=c'),
+  fc.integer({ min: 1000, max: 20_000 }).map((n) => 'x'.repeat(n)),
+)
+const name = fc.oneof(fc.constantFrom(...NAMES), fc.string({ minLength: 1, maxLength: 12 }).map(encoded), fc.constantFrom('%zz', '__proto__', 'constructor', 'ver[]'))
+const query = fc.array(fc.tuple(name, value), { maxLength: 8 }).map((pairs) => pairs.map(([n, v]) => `${n}=${v}`).join('&'))
+const request = fc.record({
+  method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH'),
+  path: fc.oneof(fc.constantFrom(...PATHS), fc.string({ maxLength: 30 }).map((s) => `/api/${encoded(s)}`), fc.constantFrom('/api/%zz', '/api/login/%', '//api//login')),
+  query,
+  contentType: fc.constantFrom(undefined, 'application/x-www-form-urlencoded', 'text/html', 'application/json', 'multipart/form-data; boundary=x', 'text/plain; charset=latin1', 'bogus'),
+  body: fc.oneof(fc.constant(undefined), query, fc.string({ maxLength: 200 }), fc.constant('{"ver":"2.0"}')),
+})
+
+t.test(`${RUNS} random requests: never a 5xx, always a well-formed answer, and the server still answers afterwards`, async (t) => {
+  const server = buildTestServer(t, { dataset: reportDataset() })
+  const session = await server.login()
+  const problems: string[] = []
+  await fc.assert(fc.asyncProperty(request, fc.boolean(), async (r, withSession) => {
+    const sessionPart = withSession ? `&si=${session.si}&ui=${session.ui}` : ''
+    const url = `${r.path}?${r.query}${sessionPart}`
+    const response = await server.app.inject({
+      method: r.method as 'GET',
+      url,
+      ...(r.contentType === undefined ? {} : { headers: { 'content-type': r.contentType } }),
+      ...(r.body === undefined || r.method === 'GET' || r.method === 'HEAD' ? {} : { payload: r.body }),
+    })
+    const where = `${r.method} ${url.slice(0, 120)}`
+    if (response.statusCode >= 500) problems.push(`${where}: HTTP ${response.statusCode}`)
+    if (r.method === 'HEAD') return true
+    const format = formatOfPath(r.path.replace(/\/+$/, ''))
+    try {
+      if (format === 'csv') {
+        const rows = decodeCsvRows(response.body)
+        if (rows[0] !== undefined && 'returnCode' in rows[0] && rows[0].returnCode === '') problems.push(`${where}: empty CSV error`)
+      } else {
+        const tree = format === 'json' ? JSON.parse(response.body) as unknown : decodeXml(response.body)
+        const result = (tree as { convey_api?: { result?: { returnCode?: string } } }).convey_api?.result
+        if (result?.returnCode === undefined) problems.push(`${where}: no returnCode`)
+        else if (result.returnCode !== '1' && validateContract('error-response.json', tree).length > 0) problems.push(`${where}: error breaks its contract`)
+      }
+    } catch (error) {
+      problems.push(`${where}: not well-formed ${format}: ${(error as Error).message.slice(0, 80)}`)
+    }
+    return true
+  }), { numRuns: RUNS, seed: 7 })
+  t.same(problems.slice(0, 10), [], `${RUNS} cases tried`)
+  const after = await server.login()
+  t.match(after.si, /^[0-9a-f]{40}$/, 'a normal login still works afterwards')
+})
