@@ -6,19 +6,7 @@ import { REGISTRATION_ATTRIBUTES, type Format } from '../contracts/wire-format.j
  * registration time and aggregates of viewing. XML and JSON carry every session, question and
  * survey answer too, under `detail`; CSV carries the aggregates only.
  */
-export interface ReportAttendee {
-  email: string
-  fname: string
-  lname: string
-  company: string
-  title: string
-  address1: string
-  address2: string
-  city: string
-  state: string
-  country: string
-  postalcode: string
-  phone: string
+export interface ReportAttendee extends Pick<AttendeeJson, 'email' | (typeof REGISTRATION_ATTRIBUTES)[number]> {
   /** `YYYY-MM-DD HH:MM:SS` in the report's zone. */
   regDate: string
   sti: string | undefined

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { Credentials } from '../fixtures/accounts.js'
-import { DEMO_CREDENTIALS } from '../fixtures/accounts.js'
+import { DEMO_CREDENTIALS, RESTRICTED_CREDENTIALS } from '../fixtures/accounts.js'
 import { parseEventSpec, type EventSpec } from '../fixtures/event-specs.js'
 
 /** A configuration mistake, reported as one line and exit code 2. */
@@ -17,6 +17,7 @@ export interface ServeConfig {
   readonly logLevel: string
   readonly sessionSecret: string | undefined
   readonly demo: Credentials
+  readonly restricted: Credentials
   readonly extraEvents: readonly EventSpec[]
   /** On SIGINT/SIGTERM, how long in-flight responses may take before their connections are cut. */
   readonly shutdownGraceSeconds: number
@@ -89,6 +90,8 @@ const FLAGS = {
   username: { for: ['serve'], env: 'WEBCAST_MOCK_USERNAME', default: DEMO_CREDENTIALS.username, read: nonEmpty, help: 'demo admin username' },
   password: { for: ['serve'], env: 'WEBCAST_MOCK_PASSWORD', default: DEMO_CREDENTIALS.password, read: nonEmpty, help: 'demo admin password' },
   'shutdown-grace': { for: ['serve'], env: 'WEBCAST_MOCK_SHUTDOWN_GRACE', default: '30', read: integer(0, 3600), help: 'seconds in-flight responses may take on shutdown' },
+  'restricted-username': { for: ['serve'], env: 'WEBCAST_MOCK_RESTRICTED_USERNAME', default: RESTRICTED_CREDENTIALS.username, read: nonEmpty, help: 'restricted admin username' },
+  'restricted-password': { for: ['serve'], env: 'WEBCAST_MOCK_RESTRICTED_PASSWORD', default: RESTRICTED_CREDENTIALS.password, read: nonEmpty, help: 'restricted admin password' },
   'add-event': { for: ['serve', 'dataset'], env: 'WEBCAST_MOCK_ADD_EVENTS', default: '', read: eventSpecs, help: 'add an event: REGISTRANTS[:KIND], repeatable (e.g. 1000000)' },
   event: { for: ['dataset'], env: 'WEBCAST_MOCK_EVENT', default: '', read: eventId, help: 'only this 7-digit event' },
 } as const satisfies Record<string, { for: readonly Subcommand[], env: string, default: string, read: (text: string, flag: string) => unknown, help: string }>
@@ -151,6 +154,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
       logLevel: value('log-level'),
       sessionSecret: secret === '' ? undefined : secret,
       demo: { username: value('username'), password: value('password') },
+      restricted: { username: value('restricted-username'), password: value('restricted-password') },
       extraEvents: value('add-event'),
       shutdownGraceSeconds: value('shutdown-grace'),
     },

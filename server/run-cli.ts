@@ -57,7 +57,7 @@ async function serve (config: ServeConfig, io: CliIo): Promise<number> {
   const mock = await startMock({
     port: config.port,
     host: config.host,
-    dataset: createDataset({ seed: config.seed, demo: config.demo, extraEvents: config.extraEvents }),
+    dataset: createDataset({ seed: config.seed, demo: config.demo, restricted: config.restricted, extraEvents: config.extraEvents }),
     sessionTtlSeconds: config.sessionTtlSeconds,
     log: { level: config.logLevel, stream: io.stdout },
     ...(config.sessionSecret === undefined ? {} : { sessionSecret: config.sessionSecret }),

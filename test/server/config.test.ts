@@ -12,6 +12,7 @@ t.test('serve with no flags uses the documented defaults', async (t) => {
       logLevel: 'info',
       sessionSecret: undefined,
       demo: { username: 'demo@example.com', password: 'demo' },
+      restricted: { username: 'restricted@example.com', password: 'restricted' },
       extraEvents: [],
       shutdownGraceSeconds: 30,
     },
@@ -30,6 +31,7 @@ t.test('each flag has an environment twin, and the flag wins', async (t) => {
   const env = { WEBCAST_MOCK_PORT: '5000', WEBCAST_MOCK_SEED: '7', WEBCAST_MOCK_LOG_LEVEL: 'warn', WEBCAST_MOCK_SESSION_SECRET: 'shh', WEBCAST_MOCK_USERNAME: 'me@x.io' }
   t.match(parseCommand([], env), { config: { port: 5000, seed: 7, logLevel: 'warn', sessionSecret: 'shh', demo: { username: 'me@x.io' } } })
   t.match(parseCommand(['serve', '--port', '0', '--seed=9'], env), { config: { port: 0, seed: 9 } })
+  t.match(parseCommand(['--restricted-password', 'pw'], { WEBCAST_MOCK_RESTRICTED_USERNAME: 'r@x.io' }), { config: { restricted: { username: 'r@x.io', password: 'pw' } } })
 })
 
 t.test('help and version are commands of their own', async (t) => {
