@@ -23,8 +23,8 @@ const CACHE_BYTES = 64 * 1024 * 1024
 
 /** What makes two requests ask for the same report body: everything but the credentials. */
 function cacheKey (format: string, params: Readonly<Record<string, string>>): string {
-  return format + Object.keys(params).filter((name) => name !== 'si' && name !== 'ui' && name !== 'ver').sort()
-    .map((name) => `&${name}=${params[name] ?? ''}`).join('')
+  const names = Object.keys(params).filter((name) => name !== 'si' && name !== 'ui' && name !== 'ver').sort()
+  return JSON.stringify([format, ...names.map((name) => [name, params[name]])])
 }
 
 function * headThenBody (head: string, body: Iterable<string>): Generator<string, void, undefined> {

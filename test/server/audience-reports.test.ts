@@ -181,3 +181,11 @@ t.test('a query asked again gets the same body under a fresh envelope header', a
   const other = await server.app.inject({ url: PATH, query: { ...query, tz: 'Asia/Kolkata' } })
   t.notMatch(other.body, 'start="2026-03-15 12:00:00"', 'another query is rendered anew')
 })
+
+t.test('a value that spells another parameter is not mistaken for it by the report cache', async (t) => {
+  const server = await reportServer(t)
+  const tricky = await server.app.inject({ url: `${PATH}/csv`, query: { ...server.query, incl_domain: 'acme.com&live_viewers=on' } })
+  const plain = await server.app.inject({ url: `${PATH}/csv`, query: { ...server.query, incl_domain: 'acme.com', live_viewers: 'on' } })
+  t.equal(decodeCsv(tricky.body).length, 1, 'no domain is called "acme.com&live_viewers=on": the header alone')
+  t.same(decodeCsvRows(plain.body).map((row) => row.email), ['ann@acme.com'], 'live viewers on acme.com: Ann')
+})
