@@ -1,11 +1,11 @@
-import { API_VERSION, REGISTRATION_ATTRIBUTES, REPORT_CSV_COLUMNS, SESSION_LISTS, type Format } from '../../contracts/wire-format.js'
+import { API_VERSION, REPORT_CSV_COLUMNS, type Format } from '../../contracts/wire-format.js'
 import { SUCCESS_RETURN_CODE } from '../../contracts/error-catalogue.js'
 import type { WebcastEvent } from '../../fixtures/dataset.js'
 import type { Registrant } from '../../fixtures/registrant.js'
 import type { EnvelopeHeader } from './envelope.js'
 import { csvRow } from './csv-text.js'
-import { attendeeJsonText, csvRecord, durationSeconds, type TimeFormatter } from './report-rows.js'
-import { XML_DECLARATION, escapeXmlAttribute, textElement } from './xml-text.js'
+import { attendeeJsonText, attendeeXml, csvRecord, type TimeFormatter } from './report-rows.js'
+import { XML_DECLARATION, textElement } from './xml-text.js'
 
 /** Everything a report is written from; registrants arrive one at a time, already filtered. */
 export interface ReportInput {
@@ -13,33 +13,6 @@ export interface ReportInput {
   readonly event: WebcastEvent
   readonly registrants: Iterable<Registrant>
   readonly formatTime: TimeFormatter
-}
-
-function attendeeXml (registrant: Registrant, formatTime: TimeFormatter): string {
-  let xml = `<attendee email="${escapeXmlAttribute(registrant.email)}"`
-  for (const name of REGISTRATION_ATTRIBUTES) xml += ` ${name}="${escapeXmlAttribute(registrant[name])}"`
-  xml += ` reg_date="${formatTime(registrant.regDate)}"`
-  if (registrant.sti !== undefined) xml += ` sti="${escapeXmlAttribute(registrant.sti)}"`
-  xml += '><session>'
-  for (const { list, item, kind } of SESSION_LISTS) {
-    const sessions = registrant.sessions.filter((session) => session.kind === kind)
-    if (sessions.length === 0) {
-      xml += `<${list}/>`
-      continue
-    }
-    xml += `<${list}>`
-    for (const session of sessions) {
-      xml += `<${item} start="${formatTime(session.start)}" end="${formatTime(session.end)}" duration="${durationSeconds(session)}"/>`
-    }
-    xml += `</${list}>`
-  }
-  xml += '</session><questions_list>'
-  for (const question of registrant.questions) xml += `<question time="${formatTime(question.time)}" text="${escapeXmlAttribute(question.text)}"/>`
-  xml += '</questions_list><surveys_list>'
-  for (const survey of registrant.surveys) {
-    xml += `<survey question="${escapeXmlAttribute(survey.question)}" answer="${escapeXmlAttribute(survey.answer)}" time="${formatTime(survey.time)}"/>`
-  }
-  return `${xml}</surveys_list></attendee>`
 }
 
 /**

@@ -1,6 +1,7 @@
-import { SESSION_LISTS } from '../../contracts/wire-format.js'
+import { REGISTRATION_ATTRIBUTES, SESSION_LISTS } from '../../contracts/wire-format.js'
 import type { Registrant, ViewingKind, ViewingSession } from '../../fixtures/registrant.js'
 import { csvCell } from './csv-text.js'
+import { escapeXmlAttribute } from './xml-text.js'
 
 /** Formats an instant in the report's zone. */
 export type TimeFormatter = (epochMs: number) => string
@@ -34,9 +35,9 @@ function sessionsJson (registrant: Registrant, kind: ViewingKind, formatTime: Ti
  * JSON.parse(attendeeJsonText(registrant, wireTimeFormatter('GMT'))).email
  */
 export function attendeeJsonText (r: Registrant, formatTime: TimeFormatter): string {
-  let json = `{"email":${q(r.email)},"fname":${q(r.fname)},"lname":${q(r.lname)},"company":${q(r.company)},"title":${q(r.title)},` +
-    `"address1":${q(r.address1)},"address2":${q(r.address2)},"city":${q(r.city)},"state":${q(r.state)},"country":${q(r.country)},` +
-    `"postalcode":${q(r.postalcode)},"phone":${q(r.phone)},"reg_date":"${formatTime(r.regDate)}"`
+  let json = `{"email":${q(r.email)}`
+  for (const name of REGISTRATION_ATTRIBUTES) json += `,"${name}":${q(r[name])}`
+  json += `,"reg_date":"${formatTime(r.regDate)}"`
   if (r.sti !== undefined) json += `,"sti":${q(r.sti)}`
   json += `,"session":{"live_sessions_list":{"live_session":[${sessionsJson(r, 'live', formatTime)}]},` +
     `"od_sessions_list":{"od_session":[${sessionsJson(r, 'od', formatTime)}]},` +
@@ -56,6 +57,37 @@ export function attendeeJsonText (r: Registrant, formatTime: TimeFormatter): str
 }
 
 /**
+ * A registrant as one `attendee` element: registration fields and `reg_date`, `sti` as
+ * attributes, then the session lists, questions and survey answers.
+ */
+export function attendeeXml (registrant: Registrant, formatTime: TimeFormatter): string {
+  let xml = `<attendee email="${escapeXmlAttribute(registrant.email)}"`
+  for (const name of REGISTRATION_ATTRIBUTES) xml += ` ${name}="${escapeXmlAttribute(registrant[name])}"`
+  xml += ` reg_date="${formatTime(registrant.regDate)}"`
+  if (registrant.sti !== undefined) xml += ` sti="${escapeXmlAttribute(registrant.sti)}"`
+  xml += '><session>'
+  for (const { list, item, kind } of SESSION_LISTS) {
+    const sessions = registrant.sessions.filter((session) => session.kind === kind)
+    if (sessions.length === 0) {
+      xml += `<${list}/>`
+      continue
+    }
+    xml += `<${list}>`
+    for (const session of sessions) {
+      xml += `<${item} start="${formatTime(session.start)}" end="${formatTime(session.end)}" duration="${durationSeconds(session)}"/>`
+    }
+    xml += `</${list}>`
+  }
+  xml += '</session><questions_list>'
+  for (const question of registrant.questions) xml += `<question time="${formatTime(question.time)}" text="${escapeXmlAttribute(question.text)}"/>`
+  xml += '</questions_list><surveys_list>'
+  for (const survey of registrant.surveys) {
+    xml += `<survey question="${escapeXmlAttribute(survey.question)}" answer="${escapeXmlAttribute(survey.answer)}" time="${formatTime(survey.time)}"/>`
+  }
+  return `${xml}</surveys_list></attendee>`
+}
+
+/**
  * A registrant as one CSV record, in `REPORT_CSV_COLUMNS` order and ended by CRLF: the
  * attributes, then counts and seconds per kind of viewing, the first and last moment watched,
  * and the numbers of questions and survey answers. One pass over the sessions.
@@ -71,9 +103,9 @@ export function csvRecord (r: Registrant, formatTime: TimeFormatter): string {
     if (session.start < first) first = session.start
     if (session.end > last) last = session.end
   }
-  let record = `${csvCell(r.email)},${csvCell(r.fname)},${csvCell(r.lname)},${csvCell(r.company)},${csvCell(r.title)},` +
-    `${csvCell(r.address1)},${csvCell(r.address2)},${csvCell(r.city)},${csvCell(r.state)},${csvCell(r.country)},` +
-    `${csvCell(r.postalcode)},${csvCell(r.phone)},${formatTime(r.regDate)},${r.sti === undefined ? '' : csvCell(r.sti)}`
+  let record = csvCell(r.email)
+  for (const name of REGISTRATION_ATTRIBUTES) record += `,${csvCell(r[name])}`
+  record += `,${formatTime(r.regDate)},${r.sti === undefined ? '' : csvCell(r.sti)}`
   for (const { kind } of SESSION_LISTS) record += `,${counts[kind]},${seconds[kind]}`
   return `${record},${first === Infinity ? '' : formatTime(first)},${last === -Infinity ? '' : formatTime(last)},${r.questions.length},${r.surveys.length}\r\n`
 }

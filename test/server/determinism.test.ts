@@ -28,5 +28,6 @@ t.test('two servers built from the same seed return byte-identical reports, what
   const other = createDataset({ seed: 2 })
   const otherReports = await reportsOf(buildTestServer(t, { dataset: other }), other, 'forward')
   const firstBig = [...forward.values()].find((body) => body.length > 100_000)
+  t.ok(firstBig !== undefined, 'the default dataset has a report of over 100 KB to compare')
   t.notOk([...otherReports.values()].includes(firstBig ?? ''), 'another seed gives other reports')
 })
