@@ -24,6 +24,8 @@ export const ERROR_CATALOGUE = {
   headers_too_large: { returnCode: 17, httpStatus: 431, description: 'The request headers are larger than this server accepts.' },
   request_timeout: { returnCode: 18, httpStatus: 408, description: 'The request did not arrive in time.' },
   shutting_down: { returnCode: 19, httpStatus: 503, description: 'The server is shutting down; retry on another replica.' },
+  url_too_long: { returnCode: 20, httpStatus: 414, description: 'The URL is longer than this server accepts; send the parameters as a form body (POST).' },
+  server_busy: { returnCode: 21, httpStatus: 503, description: 'Too many large reports are streaming at once; retry after the Retry-After seconds.' },
   internal_error: { returnCode: 16, httpStatus: 500, description: 'The server failed to answer this request.' },
 } as const satisfies Record<string, ErrorDefinition>
 

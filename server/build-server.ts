@@ -5,6 +5,7 @@ import { checkRequest } from './check-request.js'
 import type { Clock } from './clock.js'
 import { installErrorHandling, sendApiError } from './error-handler.js'
 import { clientErrorHandler } from './client-error.js'
+import { resolveLimits, streamingSlots, type Limits } from './limits.js'
 import { serializeRequestForLog } from './log-redaction.js'
 import { parseParams } from './request-params.js'
 import { loginRoutes } from './routes/login.js'
@@ -29,6 +30,8 @@ export interface ServerOptions {
   readonly sessionTtlSeconds?: number
   /** No logging unless given. */
   readonly log?: LogOptions
+  /** What one client may ask of the server; {@link DEFAULT_LIMITS} for any not given. */
+  readonly limits?: Partial<Limits>
 }
 
 /** Form bodies: the documented content type, and `text/html`, which the docs' samples send. */
@@ -43,8 +46,9 @@ const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'text/html', 't
  */
 export function buildServer (options: ServerOptions): FastifyInstance {
   const { dataset, clock } = options
+  const limits = resolveLimits(options.limits)
   const sessions = createSessions({ secret: options.sessionSecret, ttlSeconds: options.sessionTtlSeconds ?? 3600, clock })
-  const context = { dataset, sessions, clock }
+  const context = { dataset, sessions, clock, streamingReports: streamingSlots(limits.maxStreamingReports) }
 
   const app = Fastify({
     logger: options.log === undefined
@@ -55,6 +59,15 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     // only at debug or trace; at info the log keeps start, stop and failures.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(options.log?.level ?? '') }),
     clientErrorHandler: clientErrorHandler(clock),
+    bodyLimit: limits.maxBodyBytes,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    http: {
+      maxHeaderSize: limits.maxHeaderBytes,
+      headersTimeout: limits.headersTimeoutMs,
+      // Node checks the two timeouts above only this often (30 s by default).
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
     return503OnClosing: false,
     frameworkErrors: (error, _request, reply) => {
       void sendApiError(reply, new ApiError('malformed_request', { detail: `(${error.code})` }), clock)
@@ -70,6 +83,11 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     if (!closing) return
     reply.header('connection', 'close')
     throw new ApiError('shutting_down')
+  })
+  app.addHook('onRequest', async (request) => {
+    if (request.raw.url !== undefined && request.raw.url.length > limits.maxUrlBytes) {
+      throw new ApiError('url_too_long', { detail: `(${request.raw.url.length} bytes; the limit is ${limits.maxUrlBytes})` })
+    }
   })
 
   app.removeAllContentTypeParsers()

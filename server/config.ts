@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import type { Credentials } from '../fixtures/accounts.js'
 import { DEMO_CREDENTIALS, RESTRICTED_CREDENTIALS } from '../fixtures/accounts.js'
 import { parseEventSpec, type EventSpec } from '../fixtures/event-specs.js'
+import { DEFAULT_LIMITS, resolveLimits, type Limits } from './limits.js'
 
 /** A configuration mistake, reported as one line and exit code 2. */
 export class ConfigError extends Error {
@@ -21,6 +22,8 @@ export interface ServeConfig {
   readonly extraEvents: readonly EventSpec[]
   /** On SIGINT/SIGTERM, how long in-flight responses may take before their connections are cut. */
   readonly shutdownGraceSeconds: number
+  /** What one client may ask of the server. */
+  readonly limits: Limits
 }
 
 /** What `webcast-mock dataset` prints. */
@@ -93,6 +96,13 @@ const FLAGS = {
   'restricted-username': { for: ['serve'], env: 'WEBCAST_MOCK_RESTRICTED_USERNAME', default: RESTRICTED_CREDENTIALS.username, read: nonEmpty, help: 'restricted admin username' },
   'restricted-password': { for: ['serve'], env: 'WEBCAST_MOCK_RESTRICTED_PASSWORD', default: RESTRICTED_CREDENTIALS.password, read: nonEmpty, help: 'restricted admin password' },
   'add-event': { for: ['serve', 'dataset'], env: 'WEBCAST_MOCK_ADD_EVENTS', default: '', read: eventSpecs, help: 'add an event: REGISTRANTS[:KIND], repeatable (e.g. 1000000)' },
+  'max-url-bytes': { for: ['serve'], env: 'WEBCAST_MOCK_MAX_URL_BYTES', default: String(DEFAULT_LIMITS.maxUrlBytes), read: integer(64, 1024 * 1024), help: 'longest URL accepted (414 beyond)' },
+  'max-body-bytes': { for: ['serve'], env: 'WEBCAST_MOCK_MAX_BODY_BYTES', default: String(DEFAULT_LIMITS.maxBodyBytes), read: integer(64, 1024 * 1024 * 1024), help: 'largest form body accepted (413 beyond)' },
+  'max-header-bytes': { for: ['serve'], env: 'WEBCAST_MOCK_MAX_HEADER_BYTES', default: String(DEFAULT_LIMITS.maxHeaderBytes), read: integer(1024, 1024 * 1024), help: 'largest request line plus headers (431 beyond)' },
+  'headers-timeout': { for: ['serve'], env: 'WEBCAST_MOCK_HEADERS_TIMEOUT', default: String(DEFAULT_LIMITS.headersTimeoutMs / 1000), read: integer(1, 3600), help: 'seconds for the headers to arrive (408 beyond)' },
+  'request-timeout': { for: ['serve'], env: 'WEBCAST_MOCK_REQUEST_TIMEOUT', default: String(DEFAULT_LIMITS.requestTimeoutMs / 1000), read: integer(1, 3600), help: 'seconds for a whole request to arrive (408 beyond)' },
+  'idle-timeout': { for: ['serve'], env: 'WEBCAST_MOCK_IDLE_TIMEOUT', default: String(DEFAULT_LIMITS.idleTimeoutMs / 1000), read: integer(1, 3600), help: 'seconds a connection may stay silent, a stalled reader included' },
+  'max-streaming-reports': { for: ['serve'], env: 'WEBCAST_MOCK_MAX_STREAMING_REPORTS', default: String(DEFAULT_LIMITS.maxStreamingReports), read: integer(1, 10_000), help: 'large reports streamed at once (503 beyond)' },
   event: { for: ['dataset'], env: 'WEBCAST_MOCK_EVENT', default: '', read: eventId, help: 'only this 7-digit event' },
 } as const satisfies Record<string, { for: readonly Subcommand[], env: string, default: string, read: (text: string, flag: string) => unknown, help: string }>
 
@@ -157,14 +167,32 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
       restricted: { username: value('restricted-username'), password: value('restricted-password') },
       extraEvents: value('add-event'),
       shutdownGraceSeconds: value('shutdown-grace'),
+      limits: readLimits(value),
     },
   }
+}
+
+function readLimits (value: <F extends Flag>(flag: F) => ReturnType<(typeof FLAGS)[F]['read']>): Limits {
+  const notAbove = (smaller: Flag & `${string}-${'bytes' | 'timeout'}`, larger: Flag & `${string}-${'bytes' | 'timeout'}`): void => {
+    if (value(smaller) > value(larger)) throw new ConfigError(`--${smaller} (${value(smaller)}) must not exceed --${larger} (${value(larger)})`)
+  }
+  notAbove('headers-timeout', 'request-timeout')
+  notAbove('max-url-bytes', 'max-header-bytes')
+  return resolveLimits({
+    maxUrlBytes: value('max-url-bytes'),
+    maxBodyBytes: value('max-body-bytes'),
+    maxHeaderBytes: value('max-header-bytes'),
+    headersTimeoutMs: value('headers-timeout') * 1000,
+    requestTimeoutMs: value('request-timeout') * 1000,
+    idleTimeoutMs: value('idle-timeout') * 1000,
+    maxStreamingReports: value('max-streaming-reports'),
+  })
 }
 
 /** The text of `--help`. */
 export function helpText (): string {
   const flags = Object.entries(FLAGS).map(([flag, spec]) =>
-    `  --${flag.padEnd(15)} ${spec.help} (${spec.for.join(', ')}; default ${spec.default === '' ? 'none' : spec.default}; env ${spec.env})`)
+    `  --${flag.padEnd(21)} ${spec.help} (${spec.for.join(', ')}; default ${spec.default === '' ? 'none' : spec.default}; env ${spec.env})`)
   return [
     'Usage: webcast-mock [serve] [flags]      run the mock API',
     '       webcast-mock dataset [flags]      print what the seeded dataset holds',
@@ -173,8 +201,8 @@ export function helpText (): string {
     '',
     'Flags:',
     ...flags,
-    '  --help, -h        show this text',
-    '  --version, -v     show the version',
+    '  --help, -h              show this text',
+    '  --version, -v           show the version',
     '',
   ].join('\n')
 }

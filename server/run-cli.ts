@@ -59,6 +59,7 @@ async function serve (config: ServeConfig, io: CliIo): Promise<number> {
     host: config.host,
     dataset: createDataset({ seed: config.seed, demo: config.demo, restricted: config.restricted, extraEvents: config.extraEvents }),
     sessionTtlSeconds: config.sessionTtlSeconds,
+    limits: config.limits,
     log: { level: config.logLevel, stream: io.stdout },
     ...(config.sessionSecret === undefined ? {} : { sessionSecret: config.sessionSecret }),
   })

@@ -3,6 +3,7 @@ import type { SchemaId } from '../contracts/validator.js'
 import type { Account, Dataset } from '../fixtures/dataset.js'
 import type { Clock } from './clock.js'
 import type { EnvelopeHeader } from './render/envelope.js'
+import type { StreamingSlots } from './limits.js'
 import type { Sessions } from './sessions.js'
 import { DEFAULT_TIME_ZONE, formatWireTime } from './wire-time.js'
 
@@ -11,6 +12,8 @@ export interface ServerContext {
   readonly dataset: Dataset
   readonly sessions: Sessions
   readonly clock: Clock
+  /** The slots of the large reports streaming now, bounded by the server's limits. */
+  readonly streamingReports: StreamingSlots
 }
 
 /** A request contract as routes name it: its id and its parameter names. */

@@ -4,6 +4,7 @@ import { createDataset } from '../fixtures/create-dataset.js'
 import type { Credentials } from '../fixtures/accounts.js'
 import type { Dataset } from '../fixtures/dataset.js'
 import { buildServer, type LogOptions } from './build-server.js'
+import type { Limits } from './limits.js'
 import { systemClock, type Clock } from './clock.js'
 
 /** How to start a mock; every field has a default. */
@@ -19,6 +20,7 @@ export interface MockOptions {
   readonly sessionSecret?: string
   readonly sessionTtlSeconds?: number
   readonly log?: LogOptions
+  readonly limits?: Partial<Limits>
 }
 
 /** A running mock. */
@@ -48,6 +50,7 @@ export async function startMock (options: MockOptions = {}): Promise<RunningMock
     sessionSecret: options.sessionSecret ?? randomBytes(32),
     ...(options.sessionTtlSeconds === undefined ? {} : { sessionTtlSeconds: options.sessionTtlSeconds }),
     ...(options.log === undefined ? {} : { log: options.log }),
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
   })
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' })
   const address = app.server.address()

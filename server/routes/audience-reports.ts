@@ -59,6 +59,12 @@ export function audienceReportRoutes (app: FastifyInstance, context: ServerConte
         })
         reply.type(CONTENT_TYPES[format])
         if (event.registrantCount > RENDER_WHOLE_UP_TO) {
+          const slots = context.streamingReports
+          if (!slots.tryTake()) {
+            reply.header('retry-after', '1')
+            throw new ApiError('server_busy', { detail: `(${slots.inUse} in flight)` })
+          }
+          reply.raw.once('close', slots.release)
           return reply.send(Readable.from(inBatches(headThenBody(head, body)), { objectMode: false }))
         }
         const key = cacheKey(format, request.apiParams)

@@ -15,8 +15,25 @@ t.test('serve with no flags uses the documented defaults', async (t) => {
       restricted: { username: 'restricted@example.com', password: 'restricted' },
       extraEvents: [],
       shutdownGraceSeconds: 30,
+      limits: {
+        maxUrlBytes: 8192,
+        maxBodyBytes: 1048576,
+        maxHeaderBytes: 16384,
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 30_000,
+        idleTimeoutMs: 60_000,
+        maxStreamingReports: 8,
+      },
     },
   })
+})
+
+t.test('every limit has a flag and an environment twin; timeouts are given in seconds', async (t) => {
+  t.match(parseCommand(['--max-url-bytes', '2048', '--max-body-bytes', '4096', '--max-header-bytes', '8192', '--headers-timeout', '5',
+    '--request-timeout', '20', '--idle-timeout', '90', '--max-streaming-reports', '2'], {}), {
+    config: { limits: { maxUrlBytes: 2048, maxBodyBytes: 4096, maxHeaderBytes: 8192, headersTimeoutMs: 5000, requestTimeoutMs: 20_000, idleTimeoutMs: 90_000, maxStreamingReports: 2 } },
+  })
+  t.match(parseCommand([], { WEBCAST_MOCK_MAX_STREAMING_REPORTS: '3', WEBCAST_MOCK_IDLE_TIMEOUT: '5' }), { config: { limits: { maxStreamingReports: 3, idleTimeoutMs: 5000 } } })
 })
 
 t.test('dataset takes a seed, an event and added events', async (t) => {
@@ -55,6 +72,9 @@ t.test('a bad value is a one-line ConfigError', async (t) => {
     [['dataset', '--event', '12'], {}, /--event must be a 7-digit event id/],
     [['--add-event', 'lots'], {}, /--add-event takes REGISTRANTS/],
     [['--seed', '1', '--seed', '2'], {}, /--seed is given more than once/],
+    [['--max-streaming-reports', '0'], {}, /--max-streaming-reports must be a whole number from 1/],
+    [['--headers-timeout', '60', '--request-timeout', '30'], {}, /--headers-timeout \(60\) must not exceed --request-timeout \(30\)/],
+    [['--max-url-bytes', '20000'], {}, /--max-url-bytes \(20000\) must not exceed --max-header-bytes \(16384\)/],
   ]
   for (const [argv, env, message] of bad) {
     const error = catchError(() => parseCommand(argv, env))
