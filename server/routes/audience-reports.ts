@@ -8,6 +8,7 @@ import { inBatches, writeReport } from '../render/report-formats.js'
 import { ReportCache } from '../report/report-cache.js'
 import { readReportQuery } from '../report/report-query.js'
 import { selectRegistrants } from '../report/select-registrants.js'
+import { takingTurns } from '../report/taking-turns.js'
 import { envelopeHeader, type ServerContext } from '../server-context.js'
 import { wireTimeFormatter } from '../wire-time.js'
 
@@ -65,7 +66,7 @@ export function audienceReportRoutes (app: FastifyInstance, context: ServerConte
             throw new ApiError('server_busy', { detail: `(${slots.inUse} in flight)` })
           }
           reply.raw.once('close', slots.release)
-          return reply.send(Readable.from(inBatches(headThenBody(head, body)), { objectMode: false }))
+          return reply.send(Readable.from(takingTurns(inBatches(headThenBody(head, body))), { objectMode: false }))
         }
         const key = cacheKey(format, request.apiParams)
         let rendered = cache.get(key)
