@@ -78,7 +78,14 @@ export function buildServer (options: ServerOptions): FastifyInstance {
   // While closing, requests still arriving on open keep-alive connections get the envelope,
   // not Fastify's own 503 body.
   let closing = false
-  app.addHook('preClose', async () => { closing = true })
+  let sweeper: NodeJS.Timeout | undefined
+  app.addHook('preClose', async () => {
+    closing = true
+    // A keep-alive connection whose response ends after closing began would otherwise stay
+    // open until its keep-alive timeout, holding up the close: close each as it goes idle.
+    sweeper = setInterval(() => { app.server.closeIdleConnections() }, 50)
+  })
+  app.addHook('onClose', async () => { clearInterval(sweeper) })
   app.addHook('onRequest', async (_request, reply) => {
     if (!closing) return
     reply.header('connection', 'close')

@@ -72,7 +72,10 @@ async function serve (config: ServeConfig, io: CliIo): Promise<number> {
   ].join('\n'))
   const signal = await new Promise<string>((resolve) => { io.onStopSignal(resolve) })
   io.stdout.write(`webcast-mock: ${signal} received, finishing in-flight requests (up to ${config.shutdownGraceSeconds} s)\n`)
-  const cutOff = setTimeout(() => { mock.app.server.closeAllConnections() }, config.shutdownGraceSeconds * 1000)
+  const cutOff = setTimeout(() => {
+    io.stdout.write(`webcast-mock: grace period over, cutting the connections still open\n`)
+    mock.app.server.closeAllConnections()
+  }, config.shutdownGraceSeconds * 1000)
   await mock.close()
   clearTimeout(cutOff)
   return 0

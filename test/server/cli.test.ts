@@ -41,4 +41,5 @@ t.test('on SIGTERM the real process stops accepting, finishes the report it is s
   t.equal(code, 0, 'exits 0')
   t.equal(text.split('\r\n').length - 2, SIZE, `the report in flight arrived whole: ${SIZE} rows after the header`)
   t.match(stdout, 'SIGTERM received, finishing in-flight requests')
+  t.notMatch(stdout, 'grace period over', 'without waiting for the grace period to cut the finished connection')
 })

@@ -1,3 +1,5 @@
+import { once } from 'node:events'
+import { connect } from 'node:net'
 import t from 'tap'
 import { request } from 'undici'
 import packageJson from '../../package.json' with { type: 'json' }
@@ -70,4 +72,19 @@ t.test('serve --port 0 prints where it listens and the demo login, answers, and 
   const logLines = io.out().split('\n').filter((line) => line.startsWith('{'))
   t.ok(logLines.some((line) => line.includes('/api/login/json')), 'logged the login request')
   t.notOk(logLines.some((line) => line.includes('password=demo') || line.includes(sessionId)), 'and no log line holds the password or the session id')
+})
+
+t.test('a connection still busy when the grace period ends is cut, and serve still ends with 0', async (t) => {
+  const io = capturedIo()
+  const exit = runCli(['serve', '--port', '0', '--shutdown-grace', '1'], {}, io)
+  const [, baseUrl = ''] = await io.stdoutSeen(/listening on (http:\/\/127\.0\.0\.1:\d+\/api)/)
+  const socket = connect(Number(new URL(baseUrl).port), '127.0.0.1')
+  socket.on('error', () => {})
+  await once(socket, 'connect')
+  socket.write('GET /api/login HTTP/1.1\r\nHost: x\r\n')
+  const closed = once(socket, 'close')
+  io.stop('SIGTERM')
+  t.equal(await exit, 0)
+  await closed
+  t.match(io.out(), 'grace period over, cutting the connections still open', 'says it cut them')
 })
