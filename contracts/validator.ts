@@ -1,17 +1,9 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import { REQUEST_SCHEMAS } from './request-schemas.js'
 import { RESPONSE_SCHEMAS } from './response-schemas.js'
+import { toViolation, type ContractViolation } from './violations.js'
 
-/** One way a value breaks its contract, with a readable path such as `/convey_api/result`. */
-export interface ContractViolation {
-  readonly path: string
-  readonly keyword: string
-  readonly message: string
-  /** For `required`: the missing property; for `additionalProperties`: the unknown one. */
-  readonly property?: string
-  /** What the schema expects there, in words, when it says (its `description`). */
-  readonly expected?: string
-}
+export { describeViolations, type ContractViolation } from './violations.js'
 
 /** The `$id` of every schema the validator knows. */
 export type SchemaId = (typeof REQUEST_SCHEMAS)[number]['$id'] | (typeof RESPONSE_SCHEMAS)[number]['$id']
@@ -39,37 +31,4 @@ export function validateContract (schemaId: SchemaId, value: unknown): readonly 
   if (validate === undefined) throw new Error(`no contract has the id ${schemaId}`)
   if (validate(value) === true) return []
   return (validate.errors ?? []).map(toViolation)
-}
-
-function toViolation (error: ErrorObject): ContractViolation {
-  const property = propertyOf(error)
-  const expected = (error.parentSchema as { description?: unknown } | undefined)?.description
-  return {
-    path: error.instancePath,
-    keyword: error.keyword,
-    message: error.message ?? error.keyword,
-    ...(property === undefined ? {} : { property }),
-    ...(typeof expected === 'string' ? { expected } : {}),
-  }
-}
-
-function propertyOf (error: ErrorObject): string | undefined {
-  const params = error.params as Record<string, unknown>
-  for (const key of ['missingProperty', 'additionalProperty', 'unevaluatedProperty']) {
-    const value = params[key]
-    if (typeof value === 'string') return value
-  }
-  return undefined
-}
-
-/**
- * Formats violations as one line each, for error messages and reports.
- *
- * @example
- * describeViolations(validateContract('login-response.json', body))
- */
-export function describeViolations (violations: readonly ContractViolation[]): string {
-  return violations
-    .map((v) => `${v.path === '' ? '/' : v.path}${v.property === undefined ? '' : ` (${v.property})`}: ${v.message}`)
-    .join('\n')
 }

@@ -1,6 +1,7 @@
 import { parse as parseQueryString } from 'node:querystring'
 import type { FastifyRequest } from 'fastify'
-import { validateContract, type ContractViolation, type SchemaId } from '../contracts/validator.js'
+import { validateRequest, type RequestSchemaId } from '../contracts/request-validators.js'
+import type { ContractViolation } from '../contracts/violations.js'
 import { ApiError } from './api-error.js'
 
 /** Parameters as sent: a name given more than once has several values. */
@@ -47,10 +48,10 @@ export function collectParams (request: FastifyRequest): RawParams {
  * const params = checkParams(LoginRequestSchema, collectParams(request))
  */
 export function checkParams (
-  contract: { readonly $id: SchemaId, readonly properties: Readonly<Record<string, unknown>> },
+  contract: { readonly $id: RequestSchemaId, readonly properties: Readonly<Record<string, unknown>> },
   raw: RawParams,
 ): Record<string, string> {
-  const violations = validateContract(contract.$id, raw)
+  const violations = validateRequest(contract.$id, raw)
   const order = Object.keys(contract.properties)
   const first = [...violations].sort((a, b) => rank(a, order) - rank(b, order))[0]
   if (first !== undefined) throw errorFor(first, raw)

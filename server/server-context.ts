@@ -1,5 +1,5 @@
 import type { Format } from '../contracts/wire-format.js'
-import type { SchemaId } from '../contracts/validator.js'
+import type { RequestSchemaId } from '../contracts/request-validators.js'
 import type { Account, Dataset } from '../fixtures/dataset.js'
 import type { Clock } from './clock.js'
 import type { EnvelopeHeader } from './render/envelope.js'
@@ -18,7 +18,7 @@ export interface ServerContext {
 
 /** A request contract as routes name it: its id and its parameter names. */
 export interface RequestContract {
-  readonly $id: SchemaId
+  readonly $id: RequestSchemaId
   readonly properties: Readonly<Record<string, unknown>>
 }
 
