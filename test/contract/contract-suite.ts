@@ -5,6 +5,7 @@ import { decodeCsvRows } from '../../client/decode-csv.js'
 import { decodeXml } from '../../client/decode-xml.js'
 import type { AudienceReportResponse, EventListResponse, LoginResponse } from '../../contracts/response-types.js'
 import { validateContract, type SchemaId } from '../../contracts/validator.js'
+import { ERROR_CATALOGUE, type ErrorCode } from '../../contracts/error-catalogue.js'
 import { CONTENT_TYPES, type Format } from '../../contracts/wire-format.js'
 import { Findings, redactRequest, severityOf } from './findings.js'
 import type { ContractTarget } from './target.js'
@@ -18,7 +19,7 @@ interface Answer { status: number, contentType: string, text: string, path: stri
 /**
  * The contract suite: what must hold on data we do not control, checked against any target,
  * every problem recorded as a finding instead of stopping at the first. Against a remote
- * service it is read-only and gentle: at most 45 requests, 300 ms apart.
+ * service it is read-only and gentle: at most 45 requests (it sends 30), 300 ms apart.
  */
 export async function runContractSuite (target: ContractTarget, options: { dispatcher?: Dispatcher } = {}): Promise<Findings> {
   const findings = new Findings()
@@ -152,11 +153,54 @@ export async function runContractSuite (target: ContractTarget, options: { dispa
   ]
   for (const [name, filters, code] of badInputs) {
     const answer = await get('/reporting/audience_reports/json', { ver: '2.0', ...session, ei: eventId, ...filters })
+    probeErrorWire(code as ErrorCode, 'json', answer)
     const tree = decode('json', answer, `${name} gets an error envelope`)
     if (tree === undefined) continue
     conforms('error-response.json', tree, `${name} gets an error envelope`, answer)
     const seen = (tree as { convey_api?: { result?: { error?: { code?: string } } } }).convey_api?.result?.error?.code
     if (seen !== code) finding('informational', `${name} gets ${code}`, `the error code is ${seen ?? 'absent'}`, answer)
+  }
+
+  /** Records how an error kind travels (HTTP status, content type) against what `contracts/README.md` assumes. */
+  function probeErrorWire (code: ErrorCode, format: Format, answer: Answer): void {
+    const assumed = `HTTP ${ERROR_CATALOGUE[code].httpStatus}, ${CONTENT_TYPES[format]}`
+    const seen = `HTTP ${answer.status}, ${answer.contentType}`
+    finding('informational', `probe: how ${code} travels in ${format.toUpperCase()}`, `${seen}${seen === assumed ? ' (as assumed)' : `; assumed ${assumed}`}`, answer)
+  }
+  const errorKinds: Array<[ErrorCode, Format, string, Record<string, string>]> = [
+    ['invalid_credentials', 'json', '/login/json', { ver: '2.0', username: target.username, password: `${target.password}-wrong` }],
+    ['event_not_found', 'json', '/reporting/audience_reports/json', { ver: '2.0', ...session, ei: '0000001' }],
+    ['invalid_parameter', 'xml', '/reporting/audience_reports', { ver: '2.0', ...session, ei: eventId, tz: 'Not/AZone' }],
+    ['invalid_parameter', 'csv', '/reporting/audience_reports/csv', { ver: '2.0', ...session, ei: eventId, no_shows: 'maybe' }],
+  ]
+  for (const [code, format, path, params] of errorKinds) probeErrorWire(code, format, await get(path, params))
+
+  await probeDateRangeRule()
+
+  /**
+   * Asks for one date range three ways (registrations only, sessions only, both, the default)
+   * and says whether "both" behaved as AND (our assumption) or as OR of the other two.
+   */
+  async function probeDateRangeRule (): Promise<void> {
+    const check = 'probe: the date-range combination rule (dr_regs with dr_sessions)'
+    const regDays = (all ?? []).map((a) => a.regDate.slice(0, 10)).sort()
+    const viewDays = (all ?? []).flatMap((a) => a.lastView?.slice(0, 10) ?? []).sort()
+    const from = regDays[Math.floor(regDays.length / 2)]
+    const to = [regDays.at(-1) ?? '', viewDays.at(-1) ?? ''].sort().at(-1)
+    if (from === undefined || to === undefined || to === '') {
+      finding('informational', check, 'inconclusive: the event has no registrants to choose a range from', undefined)
+      return
+    }
+    const usDate = (day: string): string => `${day.slice(5, 7)}/${day.slice(8, 10)}/${day.slice(0, 4)}`
+    const range = { date_range_start: usDate(from), date_range_end: usDate(to) }
+    const regsOnly = new Set(emails(await report('json', { ...range, dr_sessions: 'off' }, 'a date-range report meets its contract')))
+    const sessionsOnly = new Set(emails(await report('json', { ...range, dr_regs: 'off' }, 'a date-range report meets its contract')))
+    const both = emails(await report('json', range, 'a date-range report meets its contract')).sort()
+    const and = [...regsOnly].filter((email) => sessionsOnly.has(email)).sort()
+    const or = [...new Set([...regsOnly, ...sessionsOnly])].sort()
+    const same = (a: readonly string[], b: readonly string[]): boolean => JSON.stringify(a) === JSON.stringify(b)
+    const rule = same(and, or) ? 'inconclusive (both alone keep the same people)' : same(both, and) ? 'AND (as assumed)' : same(both, or) ? 'OR, not AND as assumed' : 'neither AND nor OR'
+    finding('informational', check, `${range.date_range_start}–${range.date_range_end}: registrations alone ${regsOnly.size}, sessions alone ${sessionsOnly.size}, both ${both.length}: ${rule}`, undefined)
   }
 
   const noVer = await get('/login/json', { username: target.username, password: target.password })
