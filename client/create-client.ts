@@ -4,8 +4,8 @@ import { describeViolations, validateContract, type SchemaId } from '../contract
 import type { Format } from '../contracts/wire-format.js'
 import { attendeeFromCsvRow, reportFromTree, type AudienceReport, type ReportAttendee } from './audience-report.js'
 import { WebcastClientError } from './client-error.js'
-import { CsvParser, rowsOf } from './decode-csv.js'
-import { decodeXml } from './decode-xml.js'
+import { CsvParser, rowsOf } from '../contracts/decode-csv.js'
+import { decodeXml } from '../contracts/decode-xml.js'
 import { filtersToParams, type ReportFilters } from './report-filters.js'
 
 /** Where the API is and who logs in. */

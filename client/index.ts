@@ -2,6 +2,6 @@ export { createClient, type ClientOptions, type Session, type WebcastClient } fr
 export { WebcastClientError, type ClientErrorCode } from './client-error.js'
 export { filtersToParams, type ReportFilters, type CalendarDay } from './report-filters.js'
 export type { AudienceReport, ReportAttendee } from './audience-report.js'
-export { decodeXml } from './decode-xml.js'
-export { CsvParser, decodeCsv, decodeCsvRows } from './decode-csv.js'
+export { decodeXml } from '../contracts/decode-xml.js'
+export { CsvParser, decodeCsv, decodeCsvRows } from '../contracts/decode-csv.js'
 export type { EventInfo, AttendeeJson } from '../contracts/response-types.js'

@@ -204,7 +204,22 @@ export const ReportCsvRowSchema = {
   }),
 } as const
 
+/** The one row of a CSV error, under the header `returnCode,code,description,parameter`. */
+export const ErrorCsvRowSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'error-csv-row.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnCode', 'code', 'description', 'parameter'],
+  properties: {
+    returnCode: { type: 'string', pattern: '^\\d+$', not: { const: '1' } },
+    code: { type: 'string', pattern: '^[a-z_]+$' },
+    description: { type: 'string', minLength: 1 },
+    parameter: { type: 'string' },
+  },
+} as const
+
 /** Every response schema, for registration with the validator. */
 export const RESPONSE_SCHEMAS = [
-  EnvelopeSchema, ErrorResponseSchema, LoginResponseSchema, EventListResponseSchema, AttendeeSchema, AudienceReportResponseSchema, ReportCsvRowSchema,
+  EnvelopeSchema, ErrorResponseSchema, LoginResponseSchema, EventListResponseSchema, AttendeeSchema, AudienceReportResponseSchema, ReportCsvRowSchema, ErrorCsvRowSchema,
 ] as const

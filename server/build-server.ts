@@ -1,4 +1,6 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import { ERROR_CATALOGUE } from '../contracts/error-catalogue.js'
+import { formatOfPath } from '../contracts/wire-format.js'
 import type { Dataset } from '../fixtures/dataset.js'
 import { ApiError } from './api-error.js'
 import { checkRequest } from './check-request.js'
@@ -6,6 +8,9 @@ import type { Clock } from './clock.js'
 import { installErrorHandling, sendApiError } from './error-handler.js'
 import { clientErrorHandler } from './client-error.js'
 import { resolveLimits, streamingSlots, type Limits } from './limits.js'
+import { renderError } from './render/envelope.js'
+import type { ResponseCheck } from './self-check.js'
+import { envelopeHeader } from './server-context.js'
 import { serializeRequestForLog } from './log-redaction.js'
 import { parseParams } from './request-params.js'
 import { loginRoutes } from './routes/login.js'
@@ -32,7 +37,17 @@ export interface ServerOptions {
   readonly log?: LogOptions
   /** What one client may ask of the server; {@link DEFAULT_LIMITS} for any not given. */
   readonly limits?: Partial<Limits>
+  /**
+   * Checks every response against its contract before it is sent (`--self-check`, and the
+   * server's own tests): a response that breaks it becomes an `internal_error` (500) that names
+   * the violations, and the log says so. Reports are then rendered whole, never streamed, so
+   * that every byte is checked.
+   */
+  readonly checkResponse?: ResponseCheck
 }
+
+/** Reports of events with more registrants than this stream; smaller ones are rendered whole (and cached). */
+const STREAM_REPORTS_ABOVE = 20_000
 
 /** Form bodies: the documented content type, and `text/html`, which the docs' samples send. */
 const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'text/html', 'text/plain']
@@ -48,7 +63,13 @@ export function buildServer (options: ServerOptions): FastifyInstance {
   const { dataset, clock } = options
   const limits = resolveLimits(options.limits)
   const sessions = createSessions({ secret: options.sessionSecret, ttlSeconds: options.sessionTtlSeconds ?? 3600, clock })
-  const context = { dataset, sessions, clock, streamingReports: streamingSlots(limits.maxStreamingReports) }
+  const context = {
+    dataset,
+    sessions,
+    clock,
+    streamingReports: streamingSlots(limits.maxStreamingReports),
+    streamReportsAbove: options.checkResponse === undefined ? STREAM_REPORTS_ABOVE : Infinity,
+  }
 
   const app = Fastify({
     logger: options.log === undefined
@@ -97,6 +118,8 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     }
   })
 
+  if (options.checkResponse !== undefined) installSelfCheck(app, options.checkResponse, clock)
+
   app.removeAllContentTypeParsers()
   app.addContentTypeParser(FORM_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => {
     done(null, parseParams(body as string))
@@ -108,4 +131,16 @@ export function buildServer (options: ServerOptions): FastifyInstance {
   app.register(loginRoutes, { context })
   app.register(reportingRoutes, { context })
   return app
+}
+
+function installSelfCheck (app: FastifyInstance, check: ResponseCheck, clock: Clock): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
+    const format = request.routeOptions.config.format ?? formatOfPath(request.url)
+    const problems = check(format, request.routeOptions.config.responseContract ?? 'error-response.json', payload.toString())
+    if (problems.length === 0) return payload
+    request.log.error({ problems }, 'self-check: a response breaks its contract')
+    reply.code(ERROR_CATALOGUE.internal_error.httpStatus)
+    return renderError(format, envelopeHeader(clock), { code: 'internal_error', description: `Self-check: ${problems.join('; ')}`, parameter: undefined })
+  })
 }

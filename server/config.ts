@@ -24,6 +24,8 @@ export interface ServeConfig {
   readonly shutdownGraceSeconds: number
   /** What one client may ask of the server. */
   readonly limits: Limits
+  /** Check every response against its contract before sending it. */
+  readonly selfCheck: boolean
 }
 
 /** What `webcast-mock dataset` prints. */
@@ -124,6 +126,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
       options: {
         ...Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: 'string' as const, multiple: true }])),
         help: { type: 'boolean', short: 'h' },
+        'self-check': { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
       },
     })
@@ -144,6 +147,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
     const text = Array.isArray(texts) ? texts.join(',') : env[spec.env] ?? spec.default
     return spec.read(text, flag) as ReturnType<(typeof FLAGS)[F]['read']>
   }
+  if (parsed.values['self-check'] === true && subcommand !== 'serve') throw new ConfigError(`--self-check does not apply to ${subcommand}; try --help`)
   for (const flag of Object.keys(FLAGS) as Flag[]) {
     if (given[flag] !== undefined && !(FLAGS[flag].for as readonly string[]).includes(subcommand)) {
       throw new ConfigError(`--${flag} does not apply to ${subcommand}; try --help`)
@@ -168,6 +172,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
       extraEvents: value('add-event'),
       shutdownGraceSeconds: value('shutdown-grace'),
       limits: readLimits(value),
+      selfCheck: parsed.values['self-check'] === true || env.WEBCAST_MOCK_SELF_CHECK === '1',
     },
   }
 }
@@ -201,6 +206,7 @@ export function helpText (): string {
     '',
     'Flags:',
     ...flags,
+    '  --self-check            check every response against its contract before sending it; reports are not streamed (serve; env WEBCAST_MOCK_SELF_CHECK=1)',
     '  --help, -h              show this text',
     '  --version, -v           show the version',
     '',

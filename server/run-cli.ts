@@ -60,12 +60,13 @@ async function serve (config: ServeConfig, io: CliIo): Promise<number> {
     dataset: createDataset({ seed: config.seed, demo: config.demo, restricted: config.restricted, extraEvents: config.extraEvents }),
     sessionTtlSeconds: config.sessionTtlSeconds,
     limits: config.limits,
+    selfCheck: config.selfCheck,
     log: { level: config.logLevel, stream: io.stdout },
     ...(config.sessionSecret === undefined ? {} : { sessionSecret: config.sessionSecret }),
   })
   const { username, password } = mock.credentials
   io.stdout.write([
-    `webcast-mock ${packageJson.version} listening on ${mock.baseUrl} (seed ${config.seed})`,
+    `webcast-mock ${packageJson.version} listening on ${mock.baseUrl} (seed ${config.seed}${config.selfCheck ? ', self-check on' : ''})`,
     `  demo login: ${username} / ${password}`,
     `  try: curl '${mock.baseUrl}/login?ver=2.0&username=${encodeURIComponent(username)}&password=${encodeURIComponent(password)}'`,
     '',

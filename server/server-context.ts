@@ -1,5 +1,6 @@
 import type { Format } from '../contracts/wire-format.js'
 import type { RequestSchemaId } from '../contracts/request-validators.js'
+import type { SchemaId } from '../contracts/validator.js'
 import type { Account, Dataset } from '../fixtures/dataset.js'
 import type { Clock } from './clock.js'
 import type { EnvelopeHeader } from './render/envelope.js'
@@ -14,6 +15,8 @@ export interface ServerContext {
   readonly clock: Clock
   /** The slots of the large reports streaming now, bounded by the server's limits. */
   readonly streamingReports: StreamingSlots
+  /** Reports of events with more registrants than this stream; smaller ones are rendered whole. */
+  readonly streamReportsAbove: number
 }
 
 /** A request contract as routes name it: its id and its parameter names. */
@@ -28,6 +31,8 @@ declare module 'fastify' {
     format?: Format
     /** The contract its parameters are checked against before the handler runs. */
     requestContract?: RequestContract
+    /** The contract of its success answer, for the response self-check. */
+    responseContract?: SchemaId
   }
   interface FastifyRequest {
     /** Parameters that met the route's request contract. */

@@ -21,6 +21,8 @@ export interface MockOptions {
   readonly sessionTtlSeconds?: number
   readonly log?: LogOptions
   readonly limits?: Partial<Limits>
+  /** Check every response against its contract before sending it (see `ServerOptions.checkResponse`). */
+  readonly selfCheck?: boolean
 }
 
 /** A running mock. */
@@ -51,6 +53,8 @@ export async function startMock (options: MockOptions = {}): Promise<RunningMock
     ...(options.sessionTtlSeconds === undefined ? {} : { sessionTtlSeconds: options.sessionTtlSeconds }),
     ...(options.log === undefined ? {} : { log: options.log }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
+    // Loaded only when asked for: the check needs ajv's compiler, which start-up does without.
+    ...(options.selfCheck === true ? { checkResponse: (await import('./self-check.js')).checkResponse } : {}),
   })
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' })
   const address = app.server.address()

@@ -18,8 +18,6 @@ const PATHS = {
   csv: '/api/reporting/audience_reports/csv',
 } as const
 
-/** Events up to this size are rendered whole (and cached); larger ones stream. */
-const RENDER_WHOLE_UP_TO = 20_000
 const CACHE_BYTES = 64 * 1024 * 1024
 
 /** What makes two requests ask for the same report body: everything but the credentials. */
@@ -46,7 +44,7 @@ export function audienceReportRoutes (app: FastifyInstance, context: ServerConte
     app.route({
       method: ['GET', 'POST'],
       url: PATHS[format],
-      config: { format, requestContract: AudienceReportRequestSchema },
+      config: { format, requestContract: AudienceReportRequestSchema, responseContract: format === 'csv' ? 'report-csv-row.json' : 'audience-report-response.json' },
       handler: async (request, reply) => {
         const query = readReportQuery(request.apiParams)
         const event = context.dataset.eventById(query.eventId)
@@ -59,7 +57,7 @@ export function audienceReportRoutes (app: FastifyInstance, context: ServerConte
           formatTime: wireTimeFormatter(query.zone),
         })
         reply.type(CONTENT_TYPES[format])
-        if (event.registrantCount > RENDER_WHOLE_UP_TO) {
+        if (event.registrantCount > context.streamReportsAbove) {
           const slots = context.streamingReports
           if (!slots.tryTake()) {
             reply.header('retry-after', '1')

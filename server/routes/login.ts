@@ -18,7 +18,7 @@ export async function loginRoutes (app: FastifyInstance, options: { context: Ser
   const noAccountDigest = digest('')
   for (const format of ['xml', 'json'] as const) {
     const url = format === 'xml' ? '/api/login' : '/api/login/json'
-    app.get(url, { config: { format, requestContract: LoginRequestSchema } }, async (request, reply) => {
+    app.get(url, { config: { format, requestContract: LoginRequestSchema, responseContract: 'login-response.json' } }, async (request, reply) => {
       const { username, password } = request.apiParams as unknown as LoginRequest
       const account = dataset.accountByUsername(username)
       // Compared in constant time, and compared even for an unknown user, so timing reveals neither.

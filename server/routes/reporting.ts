@@ -21,7 +21,7 @@ export async function reportingRoutes (app: FastifyInstance, options: { context:
     app.route({
       method: ['GET', 'POST'],
       url,
-      config: { format, requestContract: EventListRequestSchema },
+      config: { format, requestContract: EventListRequestSchema, responseContract: 'eventlist-response.json' },
       handler: async (request, reply) => {
         const account = request.account
         const events = account === null ? [] : context.dataset.events.filter((event) => canView(account, event.id))

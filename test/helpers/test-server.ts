@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Test } from 'tap'
 import { buildServer, type LogOptions } from '../../server/build-server.js'
+import { checkResponse } from '../../server/self-check.js'
 import type { LoginSuccess } from '../../contracts/response-types.js'
 import type { Dataset } from '../../fixtures/index.js'
 import { DEMO, FIXED_NOW, tinyDataset } from './tiny-dataset.js'
@@ -17,8 +18,8 @@ export interface TestServer {
 export const TEST_SECRET = 'test-secret'
 
 /**
- * Builds the mock over the tiny dataset (or the one given) at {@link FIXED_NOW} and closes it
- * when the test ends.
+ * Builds the mock over the tiny dataset (or the one given) at {@link FIXED_NOW}, with the
+ * response self-check on, and closes it when the test ends.
  */
 export function buildTestServer (t: Test, options: { log?: LogOptions, ttlSeconds?: number, dataset?: Dataset } = {}): TestServer {
   let now = FIXED_NOW
@@ -26,6 +27,8 @@ export function buildTestServer (t: Test, options: { log?: LogOptions, ttlSecond
     dataset: options.dataset ?? tinyDataset(),
     clock: () => now,
     sessionSecret: TEST_SECRET,
+    // Every response a server test receives has met its contract first.
+    checkResponse,
     ...(options.ttlSeconds === undefined ? {} : { sessionTtlSeconds: options.ttlSeconds }),
     ...(options.log === undefined ? {} : { log: options.log }),
   })

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap'
-import { decodeCsv, decodeCsvRows } from '../../client/decode-csv.js'
-import { decodeXml } from '../../client/decode-xml.js'
+import { decodeCsv, decodeCsvRows } from '../../contracts/decode-csv.js'
+import { decodeXml } from '../../contracts/decode-xml.js'
 import type { AudienceReportResponse } from '../../contracts/response-types.js'
 import { validateContract } from '../../contracts/validator.js'
 import { REPORT_CSV_COLUMNS } from '../../contracts/wire-format.js'

@@ -24,8 +24,15 @@ t.test('serve with no flags uses the documented defaults', async (t) => {
         idleTimeoutMs: 60_000,
         maxStreamingReports: 8,
       },
+      selfCheck: false,
     },
   })
+})
+
+t.test('--self-check, or WEBCAST_MOCK_SELF_CHECK=1, turns the response self-check on for serve only', async (t) => {
+  t.match(parseCommand(['--self-check'], {}), { config: { selfCheck: true } })
+  t.match(parseCommand([], { WEBCAST_MOCK_SELF_CHECK: '1' }), { config: { selfCheck: true } })
+  t.throws(() => parseCommand(['dataset', '--self-check'], {}), /--self-check does not apply to dataset/)
 })
 
 t.test('every limit has a flag and an environment twin; timeouts are given in seconds', async (t) => {

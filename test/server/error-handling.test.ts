@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify'
 import t from 'tap'
-import { decodeXml } from '../../client/decode-xml.js'
+import { decodeXml } from '../../contracts/decode-xml.js'
 import { ERROR_CATALOGUE, errorCodeFor, type ErrorCode } from '../../contracts/error-catalogue.js'
 import { validateContract } from '../../contracts/validator.js'
 import { renderError } from '../../server/render/envelope.js'

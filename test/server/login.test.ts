@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap'
-import { decodeXml } from '../../client/decode-xml.js'
+import { decodeXml } from '../../contracts/decode-xml.js'
 import { validateContract } from '../../contracts/validator.js'
 import { buildTestServer, jsonOf } from '../helpers/test-server.js'
 

@@ -1,7 +1,7 @@
 import { connect } from 'node:net'
 import t from 'tap'
 import { request } from 'undici'
-import { decodeXml } from '../../client/decode-xml.js'
+import { decodeXml } from '../../contracts/decode-xml.js'
 import { validateContract } from '../../contracts/validator.js'
 import type { LoginResponse } from '../../contracts/response-types.js'
 import { startMock } from '../../server/start-mock.js'

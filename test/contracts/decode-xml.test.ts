@@ -1,5 +1,5 @@
 import t from 'tap'
-import { decodeXml } from '../../client/decode-xml.js'
+import { decodeXml } from '../../contracts/decode-xml.js'
 
 t.test('decodeXml', async (t) => {
   t.test('keeps every value a string, as on the wire', async (t) => {

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { CsvParser, decodeCsv, decodeCsvRows } from '../../client/decode-csv.js'
+import { CsvParser, decodeCsv, decodeCsvRows } from '../../contracts/decode-csv.js'
 import { csvRow } from '../../server/render/csv-text.js'
 
 t.test('decodeCsv reads what csvRow writes, whatever the cells hold', async (t) => {

@@ -1,6 +1,6 @@
 import { XMLParser, type EntityDecoderOptions } from 'fast-xml-parser'
 import { SyntaxValidator } from 'fast-xml-validator'
-import { LIST_CONTAINERS, TEXT_CONTENT_KEY } from '../contracts/wire-format.js'
+import { LIST_CONTAINERS, TEXT_CONTENT_KEY } from './wire-format.js'
 
 const LIST_ITEMS = new Set<string>(Object.values(LIST_CONTAINERS))
 
