@@ -6,6 +6,7 @@ import { runCli } from './run-cli.js'
 process.exitCode = await runCli(process.argv.slice(2), process.env, {
   stdout: process.stdout,
   stderr: process.stderr,
+  workingFolder: process.cwd(),
   onStopSignal: (handler) => {
     const stop = (signal: NodeJS.Signals): void => {
       process.removeAllListeners('SIGINT')

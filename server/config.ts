@@ -39,6 +39,7 @@ export interface DatasetConfig {
 export type Command =
   | { readonly name: 'serve', readonly config: ServeConfig }
   | { readonly name: 'dataset', readonly config: DatasetConfig }
+  | { readonly name: 'drift' }
   | { readonly name: 'help' }
   | { readonly name: 'version' }
 
@@ -136,7 +137,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
   if (parsed.values.help === true) return { name: 'help' }
   if (parsed.values.version === true) return { name: 'version' }
   const [subcommand = 'serve', ...extra] = parsed.positionals
-  if (subcommand !== 'serve' && subcommand !== 'dataset') throw new ConfigError(`unknown command "${subcommand}"; try --help`)
+  if (subcommand !== 'serve' && subcommand !== 'dataset' && subcommand !== 'drift') throw new ConfigError(`unknown command "${subcommand}"; try --help`)
   if (extra.length > 0) throw new ConfigError(`unexpected argument "${extra[0]}"; try --help`)
 
   const given = parsed.values as Record<string, string[] | boolean | undefined>
@@ -153,6 +154,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
       throw new ConfigError(`--${flag} does not apply to ${subcommand}; try --help`)
     }
   }
+  if (subcommand === 'drift') return { name: 'drift' }
   if (subcommand === 'dataset') {
     const event = value('event')
     return { name: 'dataset', config: { seed: value('seed'), eventId: event === '' ? undefined : event, extraEvents: value('add-event') } }
@@ -201,6 +203,9 @@ export function helpText (): string {
   return [
     'Usage: webcast-mock [serve] [flags]      run the mock API',
     '       webcast-mock dataset [flags]      print what the seeded dataset holds',
+    '       webcast-mock drift                run the contract suite against WEBCAST_API_BASE_URL (or a mock it',
+    '                                         starts) and write drift-report.{json,md,junit.xml} here; exit 1 on',
+    '                                         breaking drift, 2 without credentials (WEBCAST_API_USERNAME, _PASSWORD)',
     '',
     'A mock of the Webcasts.com Reporting API with seeded data.',
     '',

@@ -9,6 +9,8 @@ import { startMock } from './start-mock.js'
 export interface CliIo {
   readonly stdout: { write: (text: string) => unknown }
   readonly stderr: { write: (text: string) => unknown }
+  /** Where `drift` writes its report. */
+  readonly workingFolder: string
   /** Calls the handler once, on the first SIGINT or SIGTERM. */
   readonly onStopSignal: (handler: (signal: string) => void) => void
 }
@@ -40,6 +42,31 @@ export async function runCli (argv: readonly string[], env: Readonly<Record<stri
       return printDataset(command.config, io)
     case 'serve':
       return serve(command.config, io)
+    case 'drift':
+      return drift(env, io)
+  }
+}
+
+/**
+ * `webcast-mock drift`: the contract suite from `client/drift/`, loaded only for this command,
+ * against the service the environment names or, with none named, a mock started here.
+ */
+async function drift (env: Readonly<Record<string, string | undefined>>, io: CliIo): Promise<number> {
+  const { remoteTargetFromEnvironment, runDrift, TargetConfigError } = await import('../client/drift/run-drift.js')
+  let remote
+  try {
+    remote = remoteTargetFromEnvironment(env)
+  } catch (error) {
+    if (!(error instanceof TargetConfigError)) throw error
+    io.stderr.write(`webcast-mock drift: ${error.message}\n`)
+    return 2
+  }
+  if (remote !== undefined) return runDrift(remote, io.workingFolder, io.stdout)
+  const mock = await startMock({ port: 0 })
+  try {
+    return await runDrift({ name: 'mock started by webcast-mock drift', baseUrl: mock.baseUrl, ...mock.credentials, eventId: env.WEBCAST_API_EVENT_ID, remote: false }, io.workingFolder, io.stdout)
+  } finally {
+    await mock.close()
   }
 }
 

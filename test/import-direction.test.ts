@@ -13,6 +13,14 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   client: ['contracts'],
 }
 
+/**
+ * The command line is the composition root, as Prism's cli sits on all its packages: it alone
+ * may load the client's contract suite, for `webcast-mock drift`, and loads it only then.
+ */
+const ALSO_MAY_IMPORT: Record<string, readonly string[]> = {
+  'server/run-cli.ts': ['client'],
+}
+
 function sourceFiles (folder: string): string[] {
   return readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.ts'))
@@ -31,7 +39,8 @@ for (const [folder, allowed] of Object.entries(MAY_IMPORT)) {
     const files = sourceFiles(folder)
     t.ok(files.length > 0, `${folder}/ has source files`)
     for (const file of files) {
-      const outside = localImports(file).filter((target) => target !== folder && !allowed.includes(target) && target !== 'package.json')
+      const extra = ALSO_MAY_IMPORT[relative(ROOT, file)] ?? []
+      const outside = localImports(file).filter((target) => target !== folder && !allowed.includes(target) && !extra.includes(target) && target !== 'package.json')
       t.same(outside, [], relative(ROOT, file))
     }
   })

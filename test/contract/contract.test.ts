@@ -1,6 +1,7 @@
 import t from 'tap'
-import { runContractSuite } from './contract-suite.js'
-import { TargetConfigError, targetFromEnvironment } from './target.js'
+import { runContractSuite } from '../../client/drift/contract-suite.js'
+import { TargetConfigError } from '../../client/drift/run-drift.js'
+import { targetFromEnvironment } from './target.js'
 
 t.test('the contract suite finds no breaking drift', async (t) => {
   let target

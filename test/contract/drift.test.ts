@@ -6,10 +6,13 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
 import { startMock } from '../../server/start-mock.js'
-import { runContractSuite } from './contract-suite.js'
-import { driftMarkdown } from './drift-report.js'
+import { runContractSuite } from '../../client/drift/contract-suite.js'
+import { driftMarkdown } from '../../client/drift/drift-report.js'
+import type { Findings } from '../../client/drift/findings.js'
 import { startDriftingProxy, type Drift } from './drifting-proxy.js'
-import type { Findings } from './findings.js'
+
+/** `webcast-mock drift`, run from the TypeScript sources as tap runs them. */
+const CLI = fileURLToPath(new URL('../../server/cli.ts', import.meta.url))
 
 async function throughDrift (t: Test, drift: Drift): Promise<{ findings: Findings, baseUrl: string }> {
   const mock = await startMock({ port: 0 })
@@ -18,7 +21,7 @@ async function throughDrift (t: Test, drift: Drift): Promise<{ findings: Finding
     await proxy.close()
     await mock.close()
   })
-  const findings = await runContractSuite({ name: 'drifted mock', baseUrl: proxy.baseUrl, ...mock.credentials, eventId: undefined, remote: false, close: async () => undefined })
+  const findings = await runContractSuite({ name: 'drifted mock', baseUrl: proxy.baseUrl, ...mock.credentials, eventId: undefined, remote: false })
   return { findings, baseUrl: proxy.baseUrl }
 }
 
@@ -45,7 +48,7 @@ t.test('an unknown field is additive drift, not breaking', async (t) => {
   t.ok(findings.all.some((f) => f.severity === 'additive' && /unsubscribe/.test(f.message)), 'unsubscribe is reported as additive')
 })
 
-t.test('npm run drift against a drifted target exits non-zero and writes the report', async (t) => {
+t.test('webcast-mock drift against a drifted target exits non-zero and writes the report', async (t) => {
   const mock = await startMock({ port: 0 })
   const proxy = await startDriftingProxy(mock.baseUrl, { body: (body) => body.replaceAll('eventtitle', 'event_title') })
   t.teardown(async () => {
@@ -53,7 +56,7 @@ t.test('npm run drift against a drifted target exits non-zero and writes the rep
     await mock.close()
   })
   const folder = mkdtempSync(join(tmpdir(), 'drift-'))
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./drift.ts', import.meta.url))], {
+  const child = spawn(process.execPath, [...process.execArgv, CLI, 'drift'], {
     cwd: folder,
     env: { ...process.env, WEBCAST_API_BASE_URL: proxy.baseUrl },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -66,7 +69,7 @@ t.test('npm run drift against a drifted target exits non-zero and writes the rep
 })
 
 t.test('against the real API without credentials, drift explains what to set and passes nothing', async (t) => {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./drift.ts', import.meta.url))], {
+  const child = spawn(process.execPath, [...process.execArgv, CLI, 'drift'], {
     env: { ...process.env, WEBCAST_API_BASE_URL: 'https://api.webcasts.com/api', WEBCAST_API_USERNAME: '', WEBCAST_API_PASSWORD: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

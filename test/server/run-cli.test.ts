@@ -1,12 +1,15 @@
 import { once } from 'node:events'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import t from 'tap'
 import { request } from 'undici'
 import packageJson from '../../package.json' with { type: 'json' }
 import { runCli, type CliIo } from '../../server/run-cli.js'
 
 /** Output captured, and a stop signal the test can send. */
-function capturedIo (): CliIo & { out: () => string, err: () => string, stop: (signal: string) => void, stdoutSeen: (pattern: RegExp) => Promise<RegExpExecArray> } {
+function capturedIo (workingFolder = process.cwd()): CliIo & { out: () => string, err: () => string, stop: (signal: string) => void, stdoutSeen: (pattern: RegExp) => Promise<RegExpExecArray> } {
   let out = ''
   let err = ''
   let stopHandler: ((signal: string) => void) | undefined
@@ -14,6 +17,7 @@ function capturedIo (): CliIo & { out: () => string, err: () => string, stop: (s
   return {
     stdout: { write: (text: string) => { out += text; for (const wake of waiters.splice(0)) wake() } },
     stderr: { write: (text: string) => { err += text } },
+    workingFolder,
     onStopSignal: (handler) => { stopHandler = handler },
     out: () => out,
     err: () => err,
@@ -87,4 +91,19 @@ t.test('a connection still busy when the grace period ends is cut, and serve sti
   t.equal(await exit, 0)
   await closed
   t.match(io.out(), 'grace period over, cutting the connections still open', 'says it cut them')
+})
+
+t.test('drift with no service named runs the contract suite against a mock it starts, and writes the report', async (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'drift-'))
+  const io = capturedIo(folder)
+  t.equal(await runCli(['drift'], {}, io), 0, 'exits 0: the mock does not drift from its contracts')
+  t.match(io.out(), /drift: mock started by webcast-mock drift: 0 breaking of \d+ findings/)
+  t.match(readFileSync(join(folder, 'drift-report.md'), 'utf8'), /# Drift report: mock started by webcast-mock drift/)
+  t.ok(existsSync(join(folder, 'drift-report.json')) && existsSync(join(folder, 'drift-report.junit.xml')), 'with its JSON and JUnit twins')
+})
+
+t.test('drift takes no flags', async (t) => {
+  const io = capturedIo()
+  t.equal(await runCli(['drift', '--seed', '2'], {}, io), 2)
+  t.match(io.err(), /--seed does not apply to drift/)
 })

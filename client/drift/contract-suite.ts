@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { request, type Dispatcher } from 'undici'
-import { attendeeFromCsvRow, reportFromTree, type ReportAttendee } from '../../client/audience-report.js'
+import { attendeeFromCsvRow, reportFromTree, type ReportAttendee } from '../audience-report.js'
 import { decodeCsvRows } from '../../contracts/decode-csv.js'
 import { decodeXml } from '../../contracts/decode-xml.js'
 import type { AudienceReportResponse, EventListResponse, LoginResponse } from '../../contracts/response-types.js'
@@ -8,7 +8,20 @@ import { validateContract, type SchemaId } from '../../contracts/validator.js'
 import { ERROR_CATALOGUE, type ErrorCode } from '../../contracts/error-catalogue.js'
 import { CONTENT_TYPES, type Format } from '../../contracts/wire-format.js'
 import { Findings, redactRequest, severityOf } from './findings.js'
-import type { ContractTarget } from './target.js'
+
+/** What the contract suite runs against. */
+export interface ContractTarget {
+  /** How reports name it, e.g. the base URL. */
+  readonly name: string
+  /** Ends with `/api`, like `https://api.webcasts.com/api`. */
+  readonly baseUrl: string
+  readonly username: string
+  readonly password: string
+  /** The event to read reports of; the first listed event unless given. */
+  readonly eventId: string | undefined
+  /** A service we do not run: the suite is gentle with it (few requests, paced). */
+  readonly remote: boolean
+}
 
 const SUFFIX: Record<Format, string> = { xml: '', json: '/json', csv: '/csv' }
 const MAX_REMOTE_REQUESTS = 45
@@ -20,6 +33,11 @@ interface Answer { status: number, contentType: string, text: string, path: stri
  * The contract suite: what must hold on data we do not control, checked against any target,
  * every problem recorded as a finding instead of stopping at the first. Against a remote
  * service it is read-only and gentle: at most 45 requests (it sends 30), 300 ms apart.
+ *
+ * @example
+ * const findings = await runContractSuite({ name: 'mock', baseUrl: 'http://127.0.0.1:4010/api',
+ *   username: 'demo@example.com', password: 'demo', eventId: undefined, remote: false })
+ * findings.breaking.length // 0 when nothing drifted
  */
 export async function runContractSuite (target: ContractTarget, options: { dispatcher?: Dispatcher } = {}): Promise<Findings> {
   const findings = new Findings()

@@ -1,4 +1,4 @@
-import type { ContractViolation } from '../../contracts/validator.js'
+import type { ContractViolation } from '../../contracts/violations.js'
 
 /** How much a finding matters: breaking drift fails a run; additive and informational do not. */
 export type Severity = 'breaking' | 'additive' | 'informational'
@@ -17,17 +17,33 @@ export interface Finding {
 
 const SECRETS = /([?&](?:password|si|ui)=)[^&]*/g
 
-/** A request path with its secrets redacted, for reports. */
+/**
+ * A request path with its secrets redacted, for reports.
+ *
+ * @example
+ * redactRequest('/login?username=a&password=b') // '/login?username=a&password=[redacted]'
+ */
 export function redactRequest (pathAndQuery: string): string {
   return pathAndQuery.replace(SECRETS, '$1[redacted]')
 }
 
-/** A violation of an object's closed shape by a field it does not know is additive; anything else breaks. */
+/**
+ * A violation of an object's closed shape by a field it does not know is additive; anything else breaks.
+ *
+ * @example
+ * severityOf({ path: '/x', keyword: 'additionalProperties', message: '…' }) // 'additive'
+ */
 export function severityOf (violation: ContractViolation): Severity {
   return violation.keyword === 'additionalProperties' || violation.keyword === 'unevaluatedProperties' ? 'additive' : 'breaking'
 }
 
-/** Collects findings as the suite runs. */
+/**
+ * Collects findings as the suite runs.
+ *
+ * @example
+ * const findings = new Findings()
+ * findings.add({ severity: 'informational', check: 'probe', message: 'HTTP 200', request: '', excerpt: '' })
+ */
 export class Findings {
   readonly all: Finding[] = []
 
