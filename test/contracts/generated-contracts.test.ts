@@ -4,11 +4,12 @@ import fc from 'fast-check'
 import t from 'tap'
 import { validateRequest } from '../../contracts/request-validators.js'
 import { validateContract } from '../../contracts/validator.js'
+import { contractTypesSource, GENERATED_TYPES } from './contract-types-source.js'
 import { EXPORT_NAMES, GENERATED_VALIDATORS, requestValidatorSource } from './request-validator-source.js'
 
 t.test('the compiled request validators are what the request schemas compile to today', async (t) => {
   const expected = requestValidatorSource()
-  if (process.env.WEBCAST_WRITE_VALIDATORS === '1') writeFileSync(GENERATED_VALIDATORS, expected)
+  if (process.env.WEBCAST_WRITE_GENERATED === '1') writeFileSync(GENERATED_VALIDATORS, expected)
   t.equal(readFileSync(GENERATED_VALIDATORS, 'utf8'), expected,
     'contracts/request-validators.generated.ts is out of date: run `npm run contracts:compile`')
 })
@@ -32,4 +33,11 @@ t.test('each compiled validator finds exactly the violations the ajv compiler fi
     }), { numRuns: 300, seed: 5 })
     t.equal(cases, 300, `${schemaId}: the same violations for ${cases} parameter sets`)
   }
+})
+
+t.test('the contract types are what the schemas compile to today', async (t) => {
+  const expected = await contractTypesSource()
+  if (process.env.WEBCAST_WRITE_GENERATED === '1') writeFileSync(GENERATED_TYPES, expected)
+  t.equal(readFileSync(GENERATED_TYPES, 'utf8'), expected,
+    'contracts/contract-types.generated.ts is out of date: run `npm run contracts:compile`')
 })
