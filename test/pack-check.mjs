@@ -14,7 +14,7 @@ const fail = (message) => {
 const folder = mkdtempSync(join(tmpdir(), 'webcast-pack-'))
 const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', folder], { encoding: 'utf8' }))[0]
 const files = packed.files.map((file) => file.path)
-for (const needed of ['README.md', 'LICENSE', 'package.json', 'dist/server/cli.js', 'dist/server/index.d.ts', 'dist/client/index.js']) {
+for (const needed of ['README.md', 'LICENSE', 'package.json', 'dist/bin/cli.js', 'dist/server/index.d.ts', 'dist/client/index.js']) {
   if (!files.includes(needed)) fail(`the tarball lacks ${needed}`)
 }
 const unwanted = files.filter((file) => file.startsWith('test/') || file.startsWith('dist/test/') || file.endsWith('.ts') && !file.endsWith('.d.ts'))

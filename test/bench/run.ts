@@ -17,7 +17,8 @@ import { measureLoad, type LoadResult } from './load.js'
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url))
 const MOCK = here('./mock-server.js')
 const CEILING = here('./ceiling-server.js')
-const CLI = here('../../server/cli.js')
+/** The command users run: the bundled entry `npm run build` writes. */
+const CLI = here('../../bin/cli.js')
 const LOGIN_QUERY = '?ver=2.0&username=demo%40example.com&password=demo'
 const SECONDS = Number(process.env.BENCH_SECONDS ?? '4')
 

@@ -64,7 +64,7 @@ async function login (pool: Pool): Promise<SoakSession> {
   return { si: sessionid.value, ui: userid.value, username, password }
 }
 
-const server = await startChild('dist/server/cli.js', ['serve', '--port', '0', '--log-level', 'warn', '--add-event', LARGE_EVENT])
+const server = await startChild('dist/bin/cli.js', ['serve', '--port', '0', '--log-level', 'warn', '--add-event', LARGE_EVENT])
 const origin = new URL(server.url).origin
 const pool = new Pool(origin, { connections: CONNECTIONS, pipelining: 1 })
 const dataset = soakDataset()
