@@ -107,15 +107,14 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     sweeper = setInterval(() => { app.server.closeIdleConnections() }, 50)
   })
   app.addHook('onClose', async () => { clearInterval(sweeper) })
-  app.addHook('onRequest', async (_request, reply) => {
-    if (!closing) return
-    reply.header('connection', 'close')
-    throw new ApiError('shutting_down')
-  })
-  app.addHook('onRequest', async (request) => {
-    if (request.raw.url !== undefined && request.raw.url.length > limits.maxUrlBytes) {
-      throw new ApiError('url_too_long', { detail: `(${request.raw.url.length} bytes; the limit is ${limits.maxUrlBytes})` })
+  // One hook for both checks that come before anything else: every hook costs every request.
+  app.addHook('onRequest', async (request, reply) => {
+    if (closing) {
+      reply.header('connection', 'close')
+      throw new ApiError('shutting_down')
     }
+    const length = request.raw.url?.length ?? 0
+    if (length > limits.maxUrlBytes) throw new ApiError('url_too_long', { detail: `(${length} bytes; the limit is ${limits.maxUrlBytes})` })
   })
 
   if (options.checkResponse !== undefined) installSelfCheck(app, options.checkResponse, clock)

@@ -89,13 +89,16 @@ function addedEvent (size: number): WebcastEvent {
   return event
 }
 
-function stringifyRate (event: WebcastEvent): number {
+/** How fast `JSON.stringify` turns the event's registrants, already built, into text: MB/s and registrants/s. */
+function stringifyRate (event: WebcastEvent): { mbps: number, perSecond: number } {
   const registrants = [...registrantsOf(event)]
-  let best = 0
+  let best = { mbps: 0, perSecond: 0 }
   for (let round = 0; round < 3; round++) {
     const started = performance.now()
     const text = JSON.stringify(registrants)
-    best = Math.max(best, Buffer.byteLength(text) / 1e6 / ((performance.now() - started) / 1000))
+    const seconds = (performance.now() - started) / 1000
+    const mbps = Buffer.byteLength(text) / 1e6 / seconds
+    if (mbps > best.mbps) best = { mbps, perSecond: registrants.length / seconds }
   }
   return best
 }
@@ -152,22 +155,25 @@ async function main (): Promise<void> {
     }, result.requestsPerSecond >= target)
   }
 
-  const stringifyMbps = stringifyRate(hundredThousandEvent)
+  const stringify = stringifyRate(hundredThousandEvent)
   for (const [format, suffix] of FORMATS) {
     const runs = [await stream(`${mock.url}/reporting/audience_reports${suffix}?ver=2.0&${session}&ei=${hundredThousand}`)]
     runs.push(await stream(`${mock.url}/reporting/audience_reports${suffix}?ver=2.0&${session}&ei=${hundredThousand}`))
     const best = runs.reduce((a, b) => (a.totalMs < b.totalMs ? a : b))
     const mbps = best.bytes / 1e6 / (best.totalMs / 1000)
+    const perSecond = 100_000 / (best.totalMs / 1000)
     const target = format === 'xml' ? 0.6 : 1.0
+    // The target compares rates in MB/s; registrants/s is shown beside it, since a compact
+    // format (CSV is 24 MB where JSON is 64 MB) moves the same registrants in fewer bytes.
     record({
       scenario: `report 100,000 registrants streamed, ${format} (${fmt(best.bytes / 1e6, 1)} MB)`,
-      result: `${fmt(mbps, 1)} MB/s, first byte ${fmt(best.ttfbMs, 1)} ms`,
+      result: `${fmt(mbps, 1)} MB/s (${fmt(perSecond)} registrants/s), first byte ${fmt(best.ttfbMs, 1)} ms`,
       p50: '-',
       p99: '-',
-      baseline: `JSON.stringify of the same registrants ${fmt(stringifyMbps, 1)} MB/s`,
-      ratio: `${fmt(mbps / stringifyMbps, 2)}x`,
+      baseline: `JSON.stringify of the same registrants ${fmt(stringify.mbps, 1)} MB/s (${fmt(stringify.perSecond)} registrants/s)`,
+      ratio: `${fmt(mbps / stringify.mbps, 2)}x (by registrants ${fmt(perSecond / stringify.perSecond, 2)}x)`,
       target: `>= ${target}x, first byte < 100 ms`,
-    }, mbps / stringifyMbps >= target && best.ttfbMs < 100)
+    }, mbps / stringify.mbps >= target && best.ttfbMs < 100)
   }
   const idleRss = mock.rssMb()
   await mock.stop()
