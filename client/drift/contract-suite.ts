@@ -9,7 +9,13 @@ import { ERROR_CATALOGUE, type ErrorCode } from '../../contracts/error-catalogue
 import { CONTENT_TYPES, type Format } from '../../contracts/wire-format.js'
 import { Findings, redactRequest, severityOf } from './findings.js'
 
-/** What the contract suite runs against. */
+/**
+ * What the contract suite runs against.
+ *
+ * @example
+ * const target: ContractTarget = { name: 'staging', baseUrl: 'https://api.webcasts.com/api',
+ *   username: 'me@example.com', password: process.env.PASSWORD ?? '', eventId: '1087592', remote: true }
+ */
 export interface ContractTarget {
   /** How reports name it, e.g. the base URL. */
   readonly name: string

@@ -1,9 +1,19 @@
 import type { ContractViolation } from '../../contracts/violations.js'
 
-/** How much a finding matters: breaking drift fails a run; additive and informational do not. */
+/**
+ * How much a finding matters: breaking drift fails a run; additive and informational do not.
+ *
+ * @example
+ * findings.all.filter((finding) => finding.severity === 'additive')
+ */
 export type Severity = 'breaking' | 'additive' | 'informational'
 
-/** One thing the contract suite found. */
+/**
+ * One thing the contract suite found.
+ *
+ * @example
+ * for (const finding of findings.breaking) console.log(`${finding.check}: ${finding.message} (${finding.request})`)
+ */
 export interface Finding {
   readonly severity: Severity
   /** The check that found it, e.g. `report/json matches its contract`. */

@@ -1,7 +1,12 @@
 import { runContractSuite, type ContractTarget } from './contract-suite.js'
 import { writeDriftReport } from './drift-report.js'
 
-/** Why the suite cannot run against a service: what to set. */
+/**
+ * Why the suite cannot run against a service: what to set.
+ *
+ * @example
+ * try { remoteTargetFromEnvironment(process.env) } catch (error) { if (error instanceof TargetConfigError) console.error(error.message) }
+ */
 export class TargetConfigError extends Error {
   override readonly name = 'TargetConfigError'
 }
