@@ -78,34 +78,20 @@ function offsetAt (epochMs: number, zone: string): number {
   return offset
 }
 
-const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'))
-const DAY_MS = 86_400_000
-
 /**
- * A fast formatter for one zone, for reports that show thousands of times: the same text as
- * {@link formatWireTime}, from cached zone offsets, a cached date per day and integer arithmetic.
+ * A zone's wall clock: maps an instant to the UTC instant that shows the same date and time, so
+ * that UTC arithmetic on the result reads the zone's calendar. From cached zone offsets, for
+ * reports that show thousands of times; `formatWireTime` of the result in GMT is
+ * `formatWireTime` of the instant in the zone.
  *
  * @example
- * const format = wireTimeFormatter('America/New_York')
- * format(Date.UTC(2026, 2, 8, 7)) // '2026-03-08 03:00:00'
+ * const wall = wallClockOf('America/New_York')
+ * formatWireTime(wall(Date.UTC(2026, 2, 8, 7)), 'GMT') // '2026-03-08 03:00:00'
  */
-export function wireTimeFormatter (zone: string): (epochMs: number) => string {
+export function wallClockOf (zone: string): (epochMs: number) => number {
   if (!isKnownTimeZone(zone)) throw new RangeError(`unknown time zone ${zone}`)
-  const datePrefixes = new Map<number, string>()
-  const utc = UTC_ALIASES.has(zone)
-  return (epochMs) => {
-    const local = utc ? epochMs : epochMs + offsetAt(epochMs, zone)
-    const day = Math.floor(local / DAY_MS)
-    let prefix = datePrefixes.get(day)
-    if (prefix === undefined) {
-      prefix = new Date(day * DAY_MS).toISOString().slice(0, 11).replace('T', ' ')
-      datePrefixes.set(day, prefix)
-    }
-    const secondOfDay = Math.floor((local - day * DAY_MS) / 1000)
-    const hours = Math.floor(secondOfDay / 3600)
-    const minutes = Math.floor(secondOfDay / 60) % 60
-    return `${prefix}${TWO_DIGITS[hours] ?? ''}:${TWO_DIGITS[minutes] ?? ''}:${TWO_DIGITS[secondOfDay % 60] ?? ''}`
-  }
+  if (UTC_ALIASES.has(zone)) return (epochMs) => epochMs
+  return (epochMs) => epochMs + offsetAt(epochMs, zone)
 }
 
 /**

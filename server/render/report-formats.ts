@@ -2,9 +2,10 @@ import { API_VERSION, REPORT_CSV_COLUMNS, type Format } from '../../contracts/wi
 import { SUCCESS_RETURN_CODE } from '../../contracts/error-catalogue.js'
 import type { WebcastEvent } from '../../fixtures/dataset.js'
 import type { Registrant } from '../../fixtures/registrant.js'
-import type { EnvelopeHeader } from './envelope.js'
+import { ByteWriter } from './byte-writer.js'
 import { csvRow } from './csv-text.js'
-import { attendeeJsonText, attendeeXml, csvRecord, type TimeFormatter } from './report-rows.js'
+import type { EnvelopeHeader } from './envelope.js'
+import { writeAttendeeJson, writeAttendeeXml, writeCsvRecord } from './report-rows.js'
 import { XML_DECLARATION, textElement } from './xml-text.js'
 
 /** Everything a report is written from; registrants arrive one at a time, already filtered. */
@@ -12,17 +13,35 @@ export interface ReportInput {
   readonly header: EnvelopeHeader
   readonly event: WebcastEvent
   readonly registrants: Iterable<Registrant>
-  readonly formatTime: TimeFormatter
+  /** Maps an instant to the UTC instant showing the report zone's date and time (`wallClockOf`). */
+  readonly wallClock: (epochMs: number) => number
 }
 
 /**
  * A report in two parts: the head, which carries the envelope header (the current time) and so
  * differs from one request to the next, and the body, which depends only on the data and the
- * query and so can be cached.
+ * query and so can be cached. The body comes in chunks of about 64 KB, each written only when
+ * the one before has been taken, so a report of any size streams in bounded memory.
  */
 export interface ReportParts {
   readonly head: string
-  readonly body: Generator<string, void, undefined>
+  readonly body: Generator<Buffer, void, undefined>
+}
+
+/** Writes `opening`, each registrant with `writeRow` (after `separator` from the second on), then `closing`. */
+function * chunks (input: ReportInput, writeRow: (writer: ByteWriter, registrant: Registrant) => void,
+  { opening = '', separator = '', closing = '' } = {}): Generator<Buffer, void, undefined> {
+  const writer = new ByteWriter(input.wallClock)
+  writer.utf8(opening)
+  let first = true
+  for (const registrant of input.registrants) {
+    if (!first) writer.ascii(separator)
+    first = false
+    writeRow(writer, registrant)
+    if (writer.hasFilled) yield * writer.takeFilled()
+  }
+  writer.ascii(closing)
+  yield * writer.finish()
 }
 
 /**
@@ -30,49 +49,35 @@ export interface ReportParts {
  * per registrant (`../shared/reference/real-api-evidence.md`, Audience report; the rest as
  * decided in `contracts/README.md`).
  */
-function xmlReport ({ header, event, registrants, formatTime }: ReportInput): ReportParts {
+function xmlReport (input: ReportInput): ReportParts {
+  const { header, event } = input
   const head = `${XML_DECLARATION}\n<convey_api version="${API_VERSION}">${textElement('currentDateTime', header.currentDateTime)}` +
     `${textElement('currentTimeZone', header.currentTimeZone)}<result><returnCode>${SUCCESS_RETURN_CODE}</returnCode><success>`
-  function * body (): Generator<string, void, undefined> {
-    yield `${textElement('eventid', event.id)}${textElement('eventtitle', event.title)}<attendee_list>`
-    for (const registrant of registrants) yield attendeeXml(registrant, formatTime)
-    yield '</attendee_list></success></result></convey_api>\n'
-  }
-  return { head, body: body() }
+  const opening = `${textElement('eventid', event.id)}${textElement('eventtitle', event.title)}<attendee_list>`
+  return { head, body: chunks(input, writeAttendeeXml, { opening, closing: '</attendee_list></success></result></convey_api>\n' }) }
 }
 
 /** The JSON report: the same tree under `convey_api`, attendees always an array. */
-function jsonReport ({ header, event, registrants, formatTime }: ReportInput): ReportParts {
+function jsonReport (input: ReportInput): ReportParts {
+  const { header, event } = input
   const envelope = JSON.stringify({ convey_api: { version: API_VERSION, ...header, result: { returnCode: String(SUCCESS_RETURN_CODE), success: {} } } })
   const head = envelope.slice(0, -'{}}}}'.length)
-  function * body (): Generator<string, void, undefined> {
-    yield `{"eventid":${JSON.stringify(event.id)},"eventtitle":${JSON.stringify(event.title)},"attendee_list":{"attendee":[`
-    let separator = ''
-    for (const registrant of registrants) {
-      yield separator + attendeeJsonText(registrant, formatTime)
-      separator = ','
-    }
-    yield ']}}}}}'
-  }
-  return { head, body: body() }
+  const opening = `{"eventid":${JSON.stringify(event.id)},"eventtitle":${JSON.stringify(event.title)},"attendee_list":{"attendee":[`
+  return { head, body: chunks(input, writeAttendeeJson, { opening, separator: ',', closing: ']}}}}}' }) }
 }
 
 /** The CSV report: a header row, then one row per registrant; RFC 4180, UTF-8, CRLF. */
-function csvReport ({ registrants, formatTime }: ReportInput): ReportParts {
-  function * body (): Generator<string, void, undefined> {
-    for (const registrant of registrants) yield csvRecord(registrant, formatTime)
-  }
-  return { head: csvRow(REPORT_CSV_COLUMNS), body: body() }
+function csvReport (input: ReportInput): ReportParts {
+  return { head: csvRow(REPORT_CSV_COLUMNS), body: chunks(input, writeCsvRecord) }
 }
 
 /**
- * Writes a report in a format: its head at once, its body piece by piece, so that a report of
- * any size streams in bounded memory. Pieces are small; {@link inBatches} joins them.
+ * Writes a report in a format: its head at once, its body chunk by chunk.
  *
  * @example
  * const { head, body } = writeReport('csv', input)
  * process.stdout.write(head)
- * for (const piece of body) process.stdout.write(piece)
+ * for (const chunk of body) process.stdout.write(chunk)
  */
 export function writeReport (format: Format, input: ReportInput): ReportParts {
   switch (format) {
@@ -80,29 +85,4 @@ export function writeReport (format: Format, input: ReportInput): ReportParts {
     case 'json': return jsonReport(input)
     case 'csv': return csvReport(input)
   }
-}
-
-/**
- * Joins small pieces into chunks of about `size` characters: fewer, larger writes to the socket.
- * The first piece (the report's head) goes out alone and at once, so the first byte never waits
- * for registrants to be generated.
- *
- * @example
- * Readable.from(inBatches(headThenBody(head, body)))
- */
-export function * inBatches (pieces: Iterable<string>, size = 64 * 1024): Generator<string, void, undefined> {
-  let batch: string | undefined
-  for (const piece of pieces) {
-    if (batch === undefined) {
-      yield piece
-      batch = ''
-      continue
-    }
-    batch += piece
-    if (batch.length >= size) {
-      yield batch
-      batch = ''
-    }
-  }
-  if (batch !== undefined && batch !== '') yield batch
 }

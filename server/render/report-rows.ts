@@ -1,98 +1,117 @@
 import { REGISTRATION_ATTRIBUTES, SESSION_LISTS } from '../../contracts/wire-format.js'
 import type { Registrant, ViewingKind, ViewingSession } from '../../fixtures/registrant.js'
+import { plainCharacters, type ByteWriter } from './byte-writer.js'
 import { csvCell } from './csv-text.js'
 import { escapeXmlAttribute } from './xml-text.js'
-
-/** Formats an instant in the report's zone. */
-export type TimeFormatter = (epochMs: number) => string
 
 /** Whole seconds a session lasted. */
 export function durationSeconds (session: ViewingSession): number {
   return Math.floor((session.end - session.start) / 1000)
 }
 
-// Most text needs no escaping; JSON.stringify only for text that does (quotes, backslashes,
-// control characters, lone surrogates).
-// eslint-disable-next-line no-control-regex
-const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
-const q = (text: string): string => (NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`)
+// What each format writes as it is; anything else goes through the format's escaping function.
+const JSON_PLAIN = plainCharacters('"\\')
+const XML_PLAIN = plainCharacters('&<>"\'')
+const CSV_PLAIN = plainCharacters('",')
+const QUOTE = 34
+const jsonString = (text: string): string => JSON.stringify(text)
 
-function sessionsJson (registrant: Registrant, kind: ViewingKind, formatTime: TimeFormatter): string {
-  let json = ''
+// The registration fields with the markup before each, built once from the one list of them.
+const JSON_FIELDS = REGISTRATION_ATTRIBUTES.map((name) => ({ name, before: `,"${name}":` }))
+const XML_FIELDS = REGISTRATION_ATTRIBUTES.map((name) => ({ name, before: `" ${name}="` }))
+const JSON_SESSION_LISTS = SESSION_LISTS.map(({ list, item, kind }, position) => ({
+  kind,
+  before: `${position === 0 ? ',"session":{' : ']},'}"${list}":{"${item}":[`,
+}))
+
+function sessionsJson (w: ByteWriter, registrant: Registrant, kind: ViewingKind): void {
+  let before = '{"start":"'
   for (const session of registrant.sessions) {
     if (session.kind !== kind) continue
-    json += `${json === '' ? '' : ','}{"start":"${formatTime(session.start)}","end":"${formatTime(session.end)}","duration":"${durationSeconds(session)}"}`
+    w.ascii(before).time(session.start).ascii('","end":"').time(session.end).ascii('","duration":"').integer(durationSeconds(session)).ascii('"}')
+    before = ',{"start":"'
   }
-  return json
 }
 
 /**
- * A registrant as the report's JSON tree spells it (`AttendeeJson`), written as text in one pass:
- * reports write thousands, and building objects to stringify them costs twice. The contract
- * test and the XML round-trip test hold it to the same tree as the XML.
+ * Writes a registrant as the report's JSON tree spells it (`AttendeeJson`), in one pass: reports
+ * write thousands, and building objects to stringify them costs twice. The contract test and
+ * the XML round-trip test hold it to the same tree as the XML.
  *
  * @example
- * JSON.parse(attendeeJsonText(registrant, wireTimeFormatter('GMT'))).email
+ * const writer = new ByteWriter(wallClockOf('GMT'))
+ * writeAttendeeJson(writer, registrant)
+ * JSON.parse(Buffer.concat(writer.finish()).toString()).email
  */
-export function attendeeJsonText (r: Registrant, formatTime: TimeFormatter): string {
-  let json = `{"email":${q(r.email)}`
-  for (const name of REGISTRATION_ATTRIBUTES) json += `,"${name}":${q(r[name])}`
-  json += `,"reg_date":"${formatTime(r.regDate)}"`
-  if (r.sti !== undefined) json += `,"sti":${q(r.sti)}`
-  json += `,"session":{"live_sessions_list":{"live_session":[${sessionsJson(r, 'live', formatTime)}]},` +
-    `"od_sessions_list":{"od_session":[${sessionsJson(r, 'od', formatTime)}]},` +
-    `"simlive_sessions_list":{"simlive_session":[${sessionsJson(r, 'simlive', formatTime)}]}},"questions_list":{"question":[`
-  let separator = ''
+export function writeAttendeeJson (w: ByteWriter, r: Registrant): void {
+  w.ascii('{"email":').text(r.email, JSON_PLAIN, jsonString, QUOTE)
+  for (const { name, before } of JSON_FIELDS) w.ascii(before).text(r[name], JSON_PLAIN, jsonString, QUOTE)
+  w.ascii(',"reg_date":"').time(r.regDate).ascii('"')
+  if (r.sti !== undefined) w.ascii(',"sti":').text(r.sti, JSON_PLAIN, jsonString, QUOTE)
+  for (const { kind, before } of JSON_SESSION_LISTS) {
+    w.ascii(before)
+    sessionsJson(w, r, kind)
+  }
+  w.ascii(']}},"questions_list":{"question":[')
+  let before = '{"time":"'
   for (const question of r.questions) {
-    json += `${separator}{"time":"${formatTime(question.time)}","text":${q(question.text)}}`
-    separator = ','
+    w.ascii(before).time(question.time).ascii('","text":').text(question.text, JSON_PLAIN, jsonString, QUOTE).ascii('}')
+    before = ',{"time":"'
   }
-  json += ']},"surveys_list":{"survey":['
-  separator = ''
+  w.ascii(']},"surveys_list":{"survey":[')
+  before = '{"question":'
   for (const survey of r.surveys) {
-    json += `${separator}{"question":${q(survey.question)},"answer":${q(survey.answer)},"time":"${formatTime(survey.time)}"}`
-    separator = ','
+    w.ascii(before).text(survey.question, JSON_PLAIN, jsonString, QUOTE)
+      .ascii(',"answer":').text(survey.answer, JSON_PLAIN, jsonString, QUOTE)
+      .ascii(',"time":"').time(survey.time).ascii('"}')
+    before = ',{"question":'
   }
-  return `${json}]}}`
+  w.ascii(']}}')
 }
 
 /**
- * A registrant as one `attendee` element: registration fields and `reg_date`, `sti` as
+ * Writes a registrant as one `attendee` element: registration fields and `reg_date`, `sti` as
  * attributes, then the session lists, questions and survey answers.
+ *
+ * @example
+ * writeAttendeeXml(writer, registrant)
  */
-export function attendeeXml (registrant: Registrant, formatTime: TimeFormatter): string {
-  let xml = `<attendee email="${escapeXmlAttribute(registrant.email)}"`
-  for (const name of REGISTRATION_ATTRIBUTES) xml += ` ${name}="${escapeXmlAttribute(registrant[name])}"`
-  xml += ` reg_date="${formatTime(registrant.regDate)}"`
-  if (registrant.sti !== undefined) xml += ` sti="${escapeXmlAttribute(registrant.sti)}"`
-  xml += '><session>'
+export function writeAttendeeXml (w: ByteWriter, r: Registrant): void {
+  w.ascii('<attendee email="').text(r.email, XML_PLAIN, escapeXmlAttribute)
+  for (const { name, before } of XML_FIELDS) w.ascii(before).text(r[name], XML_PLAIN, escapeXmlAttribute)
+  w.ascii('" reg_date="').time(r.regDate)
+  if (r.sti !== undefined) w.ascii('" sti="').text(r.sti, XML_PLAIN, escapeXmlAttribute)
+  w.ascii('"><session>')
   for (const { list, item, kind } of SESSION_LISTS) {
-    const sessions = registrant.sessions.filter((session) => session.kind === kind)
-    if (sessions.length === 0) {
-      xml += `<${list}/>`
-      continue
+    let opened = false
+    for (const session of r.sessions) {
+      if (session.kind !== kind) continue
+      if (!opened) w.ascii(`<${list}>`)
+      opened = true
+      w.ascii(`<${item} start="`).time(session.start).ascii('" end="').time(session.end).ascii('" duration="').integer(durationSeconds(session)).ascii('"/>')
     }
-    xml += `<${list}>`
-    for (const session of sessions) {
-      xml += `<${item} start="${formatTime(session.start)}" end="${formatTime(session.end)}" duration="${durationSeconds(session)}"/>`
-    }
-    xml += `</${list}>`
+    w.ascii(opened ? `</${list}>` : `<${list}/>`)
   }
-  xml += '</session><questions_list>'
-  for (const question of registrant.questions) xml += `<question time="${formatTime(question.time)}" text="${escapeXmlAttribute(question.text)}"/>`
-  xml += '</questions_list><surveys_list>'
-  for (const survey of registrant.surveys) {
-    xml += `<survey question="${escapeXmlAttribute(survey.question)}" answer="${escapeXmlAttribute(survey.answer)}" time="${formatTime(survey.time)}"/>`
+  w.ascii('</session><questions_list>')
+  for (const question of r.questions) w.ascii('<question time="').time(question.time).ascii('" text="').text(question.text, XML_PLAIN, escapeXmlAttribute).ascii('"/>')
+  w.ascii('</questions_list><surveys_list>')
+  for (const survey of r.surveys) {
+    w.ascii('<survey question="').text(survey.question, XML_PLAIN, escapeXmlAttribute)
+      .ascii('" answer="').text(survey.answer, XML_PLAIN, escapeXmlAttribute)
+      .ascii('" time="').time(survey.time).ascii('"/>')
   }
-  return `${xml}</surveys_list></attendee>`
+  w.ascii('</surveys_list></attendee>')
 }
 
 /**
- * A registrant as one CSV record, in `REPORT_CSV_COLUMNS` order and ended by CRLF: the
+ * Writes a registrant as one CSV record, in `REPORT_CSV_COLUMNS` order and ended by CRLF: the
  * attributes, then counts and seconds per kind of viewing, the first and last moment watched,
  * and the numbers of questions and survey answers. One pass over the sessions.
+ *
+ * @example
+ * writeCsvRecord(writer, registrant)
  */
-export function csvRecord (r: Registrant, formatTime: TimeFormatter): string {
+export function writeCsvRecord (w: ByteWriter, r: Registrant): void {
   const counts = { live: 0, od: 0, simlive: 0 }
   const seconds = { live: 0, od: 0, simlive: 0 }
   let first = Infinity
@@ -103,9 +122,14 @@ export function csvRecord (r: Registrant, formatTime: TimeFormatter): string {
     if (session.start < first) first = session.start
     if (session.end > last) last = session.end
   }
-  let record = csvCell(r.email)
-  for (const name of REGISTRATION_ATTRIBUTES) record += `,${csvCell(r[name])}`
-  record += `,${formatTime(r.regDate)},${r.sti === undefined ? '' : csvCell(r.sti)}`
-  for (const { kind } of SESSION_LISTS) record += `,${counts[kind]},${seconds[kind]}`
-  return `${record},${first === Infinity ? '' : formatTime(first)},${last === -Infinity ? '' : formatTime(last)},${r.questions.length},${r.surveys.length}\r\n`
+  w.text(r.email, CSV_PLAIN, csvCell)
+  for (const name of REGISTRATION_ATTRIBUTES) w.ascii(',').text(r[name], CSV_PLAIN, csvCell)
+  w.ascii(',').time(r.regDate).ascii(',')
+  if (r.sti !== undefined) w.text(r.sti, CSV_PLAIN, csvCell)
+  for (const { kind } of SESSION_LISTS) w.ascii(',').integer(counts[kind]).ascii(',').integer(seconds[kind])
+  w.ascii(',')
+  if (first !== Infinity) w.time(first)
+  w.ascii(',')
+  if (last !== -Infinity) w.time(last)
+  w.ascii(',').integer(r.questions.length).ascii(',').integer(r.surveys.length).ascii('\r\n')
 }

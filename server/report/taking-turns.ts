@@ -7,7 +7,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
  * in between. Stopping the consumer stops the source.
  *
  * @example
- * Readable.from(takingTurns(inBatches(pieces)))
+ * Readable.from(takingTurns(writeReport(format, input).body))
  */
 export async function * takingTurns<T> (pieces: Iterable<T>): AsyncGenerator<T, void, undefined> {
   for (const piece of pieces) {

@@ -4,13 +4,13 @@ import { AudienceReportRequestSchema } from '../../contracts/request-schemas.js'
 import { CONTENT_TYPES } from '../../contracts/wire-format.js'
 import { canView } from '../../fixtures/dataset.js'
 import { ApiError } from '../api-error.js'
-import { inBatches, writeReport } from '../render/report-formats.js'
+import { writeReport } from '../render/report-formats.js'
 import { ReportCache } from '../report/report-cache.js'
 import { readReportQuery } from '../report/report-query.js'
 import { selectRegistrants } from '../report/select-registrants.js'
 import { takingTurns } from '../report/taking-turns.js'
 import { envelopeHeader, type ServerContext } from '../server-context.js'
-import { wireTimeFormatter } from '../wire-time.js'
+import { wallClockOf } from '../wire-time.js'
 
 const PATHS = {
   xml: '/api/reporting/audience_reports',
@@ -26,8 +26,8 @@ function cacheKey (format: string, params: Readonly<Record<string, string>>): st
   return JSON.stringify([format, ...names.map((name) => [name, params[name]])])
 }
 
-function * headThenBody (head: string, body: Iterable<string>): Generator<string, void, undefined> {
-  yield head
+function * headThenBody (head: string, body: Iterable<Buffer>): Generator<Buffer, void, undefined> {
+  yield Buffer.from(head)
   yield * body
 }
 
@@ -54,7 +54,7 @@ export function audienceReportRoutes (app: FastifyInstance, context: ServerConte
           header: envelopeHeader(context.clock, query.zone),
           event,
           registrants: selectRegistrants(event, query.predicates),
-          formatTime: wireTimeFormatter(query.zone),
+          wallClock: wallClockOf(query.zone),
         })
         reply.type(CONTENT_TYPES[format])
         if (event.registrantCount > context.streamReportsAbove) {
@@ -64,12 +64,12 @@ export function audienceReportRoutes (app: FastifyInstance, context: ServerConte
             throw new ApiError('server_busy', { detail: `(${slots.inUse} in flight)` })
           }
           reply.raw.once('close', slots.release)
-          return reply.send(Readable.from(takingTurns(inBatches(headThenBody(head, body))), { objectMode: false }))
+          return reply.send(Readable.from(takingTurns(headThenBody(head, body)), { objectMode: false }))
         }
         const key = cacheKey(format, request.apiParams)
         let rendered = cache.get(key)
         if (rendered === undefined) {
-          rendered = Buffer.from([...body].join(''))
+          rendered = Buffer.concat([...body])
           cache.set(key, rendered)
         }
         return reply.send(Buffer.concat([Buffer.from(head), rendered]))

@@ -1,0 +1,159 @@
+/**
+ * Writes a report straight into bytes: into buffers of 64 KB, handed out as each one fills.
+ *
+ * Reports are mostly ASCII that needs no escaping (names, addresses, times, numbers). Building
+ * them as strings meant thousands of small joined strings per chunk, which the socket then had to
+ * flatten and encode to UTF-8; writing each character once, where it ends up, costs a fraction
+ * of that. Text that is not plain ASCII, or that holds a character its format escapes, takes the
+ * slow path: the format's own escaping function, then `Buffer#write` as UTF-8. So the bytes are
+ * exactly those of the string the escaping functions would have built.
+ */
+
+/** Which ASCII characters a format writes as they are (1) or escapes (0). */
+export type PlainCharacters = Uint8Array
+
+/**
+ * Marks the ASCII characters a format writes as they are: every printable one but those named.
+ *
+ * @example
+ * const CSV_PLAIN = plainCharacters('",') // control characters and `"` `,` take the slow path
+ */
+export function plainCharacters (escaped: string): PlainCharacters {
+  const plain = new Uint8Array(128)
+  for (let code = 0x20; code < 0x7f; code++) plain[code] = escaped.includes(String.fromCharCode(code)) ? 0 : 1
+  return plain
+}
+
+const CHUNK_BYTES = 64 * 1024
+const DAY_MS = 86_400_000
+const ZERO = 48
+const COLON = 58
+
+export class ByteWriter {
+  private buffer = Buffer.allocUnsafe(CHUNK_BYTES)
+  private position = 0
+  private readonly filled: Buffer[] = []
+  private readonly datePrefixes = new Map<number, string>()
+
+  /**
+   * @param wallClock maps an instant to the UTC instant that shows the same date and time as the
+   *   report's zone does (`wallClockOf` in `../wire-time.ts`).
+   */
+  constructor (private readonly wallClock: (epochMs: number) => number) {}
+
+  /** Whether a chunk is full and waiting for {@link takeFilled}. */
+  get hasFilled (): boolean {
+    return this.filled.length > 0
+  }
+
+  /**
+   * The chunks filled so far, oldest first; they are the writer's no longer.
+   *
+   * @example
+   * if (writer.hasFilled) yield * writer.takeFilled()
+   */
+  takeFilled (): Buffer[] {
+    return this.filled.splice(0)
+  }
+
+  /** Every chunk written, the last one however full: what is left to send at the end. */
+  finish (): Buffer[] {
+    if (this.position > 0) {
+      this.filled.push(this.buffer.subarray(0, this.position))
+      this.buffer = Buffer.allocUnsafe(CHUNK_BYTES)
+      this.position = 0
+    }
+    return this.takeFilled()
+  }
+
+  /** Text known to be ASCII, such as markup and names of fields, written as it is. */
+  ascii (text: string): this {
+    this.makeRoom(text.length)
+    const buffer = this.buffer
+    let position = this.position
+    for (let i = 0; i < text.length; i++) buffer[position++] = text.charCodeAt(i)
+    this.position = position
+    return this
+  }
+
+  /**
+   * Text from the data: written as it is when every character is plain ASCII for the format,
+   * else as `escape(text)` in UTF-8. `quote` (a character code, 0 for none) is written on
+   * either side of the plain text; `escape` must add it itself.
+   */
+  text (text: string, plain: PlainCharacters, escape: (text: string) => string, quote = 0): this {
+    const quotes = quote === 0 ? 0 : 2
+    this.makeRoom(text.length + quotes)
+    const buffer = this.buffer
+    let position = this.position
+    if (quote !== 0) buffer[position++] = quote
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (plain[code] !== 1) return this.utf8(escape(text))
+      buffer[position++] = code
+    }
+    if (quote !== 0) buffer[position++] = quote
+    this.position = position
+    return this
+  }
+
+  /** A whole number, in decimal. */
+  integer (value: number): this {
+    if (!(value >= 0 && value <= 0xffffffff && Number.isInteger(value))) return this.ascii(String(value))
+    let digits = 1
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++
+    this.makeRoom(digits)
+    let position = this.position + digits
+    this.position = position
+    let rest = value
+    do {
+      this.buffer[--position] = ZERO + (rest % 10)
+      rest = Math.floor(rest / 10)
+    } while (rest > 0)
+    return this
+  }
+
+  /** An instant as the wire shows it in the report's zone: `YYYY-MM-DD HH:MM:SS`. */
+  time (epochMs: number): this {
+    const wall = this.wallClock(epochMs)
+    const day = Math.floor(wall / DAY_MS)
+    let prefix = this.datePrefixes.get(day)
+    if (prefix === undefined) {
+      prefix = new Date(day * DAY_MS).toISOString().slice(0, 11).replace('T', ' ')
+      this.datePrefixes.set(day, prefix)
+    }
+    this.ascii(prefix)
+    this.makeRoom(8)
+    const buffer = this.buffer
+    const position = this.position
+    const secondOfDay = Math.floor((wall - day * DAY_MS) / 1000)
+    const hours = Math.floor(secondOfDay / 3600)
+    const minutes = Math.floor(secondOfDay / 60) % 60
+    const seconds = secondOfDay % 60
+    buffer[position] = ZERO + Math.floor(hours / 10)
+    buffer[position + 1] = ZERO + (hours % 10)
+    buffer[position + 2] = COLON
+    buffer[position + 3] = ZERO + Math.floor(minutes / 10)
+    buffer[position + 4] = ZERO + (minutes % 10)
+    buffer[position + 5] = COLON
+    buffer[position + 6] = ZERO + Math.floor(seconds / 10)
+    buffer[position + 7] = ZERO + (seconds % 10)
+    this.position = position + 8
+    return this
+  }
+
+  /** Any text, already escaped for its format, in UTF-8. */
+  utf8 (text: string): this {
+    this.makeRoom(Buffer.byteLength(text))
+    this.position += this.buffer.write(text, this.position)
+    return this
+  }
+
+  /** Starts a new chunk when `bytes` more would not fit in this one. */
+  private makeRoom (bytes: number): void {
+    if (this.position + bytes <= this.buffer.length) return
+    if (this.position > 0) this.filled.push(this.buffer.subarray(0, this.position))
+    this.buffer = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes))
+    this.position = 0
+  }
+}
