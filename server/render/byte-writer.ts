@@ -28,12 +28,16 @@ const CHUNK_BYTES = 64 * 1024
 const DAY_MS = 86_400_000
 const ZERO = 48
 const COLON = 58
+const DATE_PREFIX_LENGTH = 'YYYY-MM-DD '.length
+const WIRE_TIME_LENGTH = 'YYYY-MM-DD HH:MM:SS'.length
 
 export class ByteWriter {
   private buffer = Buffer.allocUnsafe(CHUNK_BYTES)
   private position = 0
   private readonly filled: Buffer[] = []
   private readonly datePrefixes = new Map<number, string>()
+  private lastDay = NaN
+  private lastDatePrefix = ''
 
   /**
    * @param wallClock maps an instant to the UTC instant that shows the same date and time as the
@@ -117,15 +121,11 @@ export class ByteWriter {
   time (epochMs: number): this {
     const wall = this.wallClock(epochMs)
     const day = Math.floor(wall / DAY_MS)
-    let prefix = this.datePrefixes.get(day)
-    if (prefix === undefined) {
-      prefix = new Date(day * DAY_MS).toISOString().slice(0, 11).replace('T', ' ')
-      this.datePrefixes.set(day, prefix)
-    }
-    this.ascii(prefix)
-    this.makeRoom(8)
+    const prefix = this.datePrefix(day)
+    this.makeRoom(WIRE_TIME_LENGTH)
     const buffer = this.buffer
-    const position = this.position
+    let position = this.position
+    for (let i = 0; i < DATE_PREFIX_LENGTH; i++) buffer[position++] = prefix.charCodeAt(i)
     const secondOfDay = Math.floor((wall - day * DAY_MS) / 1000)
     const hours = Math.floor(secondOfDay / 3600)
     const minutes = Math.floor(secondOfDay / 60) % 60
@@ -140,6 +140,19 @@ export class ByteWriter {
     buffer[position + 7] = ZERO + (seconds % 10)
     this.position = position + 8
     return this
+  }
+
+  /** `YYYY-MM-DD ` of a day since the epoch; the times of one registrant mostly share a day. */
+  private datePrefix (day: number): string {
+    if (day === this.lastDay) return this.lastDatePrefix
+    let prefix = this.datePrefixes.get(day)
+    if (prefix === undefined) {
+      prefix = new Date(day * DAY_MS).toISOString().slice(0, DATE_PREFIX_LENGTH).replace('T', ' ')
+      this.datePrefixes.set(day, prefix)
+    }
+    this.lastDay = day
+    this.lastDatePrefix = prefix
+    return prefix
   }
 
   /** Any text, already escaped for its format, in UTF-8. */

@@ -19,6 +19,9 @@ const jsonString = (text: string): string => JSON.stringify(text)
 // The registration fields with the markup before each, built once from the one list of them.
 const JSON_FIELDS = REGISTRATION_ATTRIBUTES.map((name) => ({ name, before: `,"${name}":` }))
 const XML_FIELDS = REGISTRATION_ATTRIBUTES.map((name) => ({ name, before: `" ${name}="` }))
+const XML_SESSION_LISTS = SESSION_LISTS.map(({ list, item, kind }) => ({
+  kind, open: `<${list}>`, close: `</${list}>`, empty: `<${list}/>`, before: `<${item} start="`,
+}))
 const JSON_SESSION_LISTS = SESSION_LISTS.map(({ list, item, kind }, position) => ({
   kind,
   before: `${position === 0 ? ',"session":{' : ']},'}"${list}":{"${item}":[`,
@@ -82,15 +85,15 @@ export function writeAttendeeXml (w: ByteWriter, r: Registrant): void {
   w.ascii('" reg_date="').time(r.regDate)
   if (r.sti !== undefined) w.ascii('" sti="').text(r.sti, XML_PLAIN, escapeXmlAttribute)
   w.ascii('"><session>')
-  for (const { list, item, kind } of SESSION_LISTS) {
+  for (const { kind, open, close, empty, before } of XML_SESSION_LISTS) {
     let opened = false
     for (const session of r.sessions) {
       if (session.kind !== kind) continue
-      if (!opened) w.ascii(`<${list}>`)
+      if (!opened) w.ascii(open)
       opened = true
-      w.ascii(`<${item} start="`).time(session.start).ascii('" end="').time(session.end).ascii('" duration="').integer(durationSeconds(session)).ascii('"/>')
+      w.ascii(before).time(session.start).ascii('" end="').time(session.end).ascii('" duration="').integer(durationSeconds(session)).ascii('"/>')
     }
-    w.ascii(opened ? `</${list}>` : `<${list}/>`)
+    w.ascii(opened ? close : empty)
   }
   w.ascii('</session><questions_list>')
   for (const question of r.questions) w.ascii('<question time="').time(question.time).ascii('" text="').text(question.text, XML_PLAIN, escapeXmlAttribute).ascii('"/>')
