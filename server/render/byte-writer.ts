@@ -31,6 +31,14 @@ const COLON = 58
 const DATE_PREFIX_LENGTH = 'YYYY-MM-DD '.length
 const WIRE_TIME_LENGTH = 'YYYY-MM-DD HH:MM:SS'.length
 
+/**
+ * A report's bytes, in chunks of 64 KB (or one of its own for text longer than that).
+ *
+ * @example
+ * const writer = new ByteWriter(wallClockOf('America/New_York'))
+ * writer.ascii('{"reg_date":"').time(registrant.regDate).ascii('"}')
+ * socket.write(Buffer.concat(writer.finish()))
+ */
 export class ByteWriter {
   private buffer = Buffer.allocUnsafe(CHUNK_BYTES)
   private position = 0
@@ -70,7 +78,7 @@ export class ByteWriter {
     return this.takeFilled()
   }
 
-  /** Text known to be ASCII, such as markup and names of fields, written as it is. */
+  /** Text known to be ASCII, such as markup and names of fields, written as it is; never data. */
   ascii (text: string): this {
     this.makeRoom(text.length)
     const buffer = this.buffer
