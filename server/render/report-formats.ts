@@ -2,7 +2,7 @@ import { API_VERSION, REPORT_CSV_COLUMNS, type Format } from '../../contracts/wi
 import { SUCCESS_RETURN_CODE } from '../../contracts/error-catalogue.js'
 import type { WebcastEvent } from '../../fixtures/dataset.js'
 import type { Registrant } from '../../fixtures/registrant.js'
-import { ByteWriter } from './byte-writer.js'
+import { ByteWriter, encodeMarkup, type Markup } from './byte-writer.js'
 import { csvRow } from './csv-text.js'
 import type { EnvelopeHeader } from './envelope.js'
 import { writeAttendeeJson, writeAttendeeXml, writeCsvRecord } from './report-rows.js'
@@ -28,19 +28,27 @@ export interface ReportParts {
   readonly body: Generator<Buffer, void, undefined>
 }
 
-/** Writes `opening`, each registrant with `writeRow` (after `separator` from the second on), then `closing`. */
+const NOTHING = encodeMarkup('')
+const XML_CLOSING = encodeMarkup('</attendee_list></success></result></convey_api>\n')
+const JSON_SEPARATOR = encodeMarkup(',')
+const JSON_CLOSING = encodeMarkup(']}}}}}')
+
+/**
+ * Writes `opening`, each registrant with `writeRow` (after `separator` from the second on), then
+ * `closing`, in chunks.
+ */
 function * chunks (input: ReportInput, writeRow: (writer: ByteWriter, registrant: Registrant) => void,
-  { opening = '', separator = '', closing = '' } = {}): Generator<Buffer, void, undefined> {
+  { opening = '', separator = NOTHING, closing = NOTHING }: { opening?: string, separator?: Markup, closing?: Markup } = {}): Generator<Buffer, void, undefined> {
   const writer = new ByteWriter(input.wallClock)
   writer.utf8(opening)
   let first = true
   for (const registrant of input.registrants) {
-    if (!first) writer.ascii(separator)
+    if (!first) writer.markup(separator)
     first = false
     writeRow(writer, registrant)
     if (writer.hasFilled) yield * writer.takeFilled()
   }
-  writer.ascii(closing)
+  writer.markup(closing)
   yield * writer.finish()
 }
 
@@ -54,7 +62,7 @@ function xmlReport (input: ReportInput): ReportParts {
   const head = `${XML_DECLARATION}\n<convey_api version="${API_VERSION}">${textElement('currentDateTime', header.currentDateTime)}` +
     `${textElement('currentTimeZone', header.currentTimeZone)}<result><returnCode>${SUCCESS_RETURN_CODE}</returnCode><success>`
   const opening = `${textElement('eventid', event.id)}${textElement('eventtitle', event.title)}<attendee_list>`
-  return { head, body: chunks(input, writeAttendeeXml, { opening, closing: '</attendee_list></success></result></convey_api>\n' }) }
+  return { head, body: chunks(input, writeAttendeeXml, { opening, closing: XML_CLOSING }) }
 }
 
 /** The JSON report: the same tree under `convey_api`, attendees always an array. */
@@ -63,7 +71,7 @@ function jsonReport (input: ReportInput): ReportParts {
   const envelope = JSON.stringify({ convey_api: { version: API_VERSION, ...header, result: { returnCode: String(SUCCESS_RETURN_CODE), success: {} } } })
   const head = envelope.slice(0, -'{}}}}'.length)
   const opening = `{"eventid":${JSON.stringify(event.id)},"eventtitle":${JSON.stringify(event.title)},"attendee_list":{"attendee":[`
-  return { head, body: chunks(input, writeAttendeeJson, { opening, separator: ',', closing: ']}}}}}' }) }
+  return { head, body: chunks(input, writeAttendeeJson, { opening, separator: JSON_SEPARATOR, closing: JSON_CLOSING }) }
 }
 
 /** The CSV report: a header row, then one row per registrant; RFC 4180, UTF-8, CRLF. */

@@ -1,6 +1,6 @@
 import { REGISTRATION_ATTRIBUTES, SESSION_LISTS } from '../../contracts/wire-format.js'
 import type { Registrant, ViewingKind, ViewingSession } from '../../fixtures/registrant.js'
-import { plainCharacters, type ByteWriter } from './byte-writer.js'
+import { encodeMarkup, markupTable, plainCharacters, type ByteWriter } from './byte-writer.js'
 import { csvCell } from './csv-text.js'
 import { escapeXmlAttribute } from './xml-text.js'
 
@@ -16,23 +16,69 @@ const CSV_PLAIN = plainCharacters('",')
 const QUOTE = 34
 const jsonString = (text: string): string => JSON.stringify(text)
 
-// The registration fields with the markup before each, built once from the one list of them.
-const JSON_FIELDS = REGISTRATION_ATTRIBUTES.map((name) => ({ name, before: `,"${name}":` }))
-const XML_FIELDS = REGISTRATION_ATTRIBUTES.map((name) => ({ name, before: `" ${name}="` }))
-const XML_SESSION_LISTS = SESSION_LISTS.map(({ list, item, kind }) => ({
-  kind, open: `<${list}>`, close: `</${list}>`, empty: `<${list}/>`, before: `<${item} start="`,
-}))
+// The markup of each format, encoded once; the registration fields and session lists from the
+// one list of each in `wire-format.ts`.
+const JSON_MARKUP = markupTable({
+  email: '{"email":',
+  regDate: ',"reg_date":"',
+  quote: '"',
+  sti: ',"sti":',
+  firstSession: '{"start":"',
+  nextSession: ',{"start":"',
+  sessionEnd: '","end":"',
+  sessionDuration: '","duration":"',
+  sessionClose: '"}',
+  questions: ']}},"questions_list":{"question":[',
+  firstQuestion: '{"time":"',
+  nextQuestion: ',{"time":"',
+  questionText: '","text":',
+  questionClose: '}',
+  surveys: ']},"surveys_list":{"survey":[',
+  firstSurvey: '{"question":',
+  nextSurvey: ',{"question":',
+  surveyAnswer: ',"answer":',
+  surveyTime: ',"time":"',
+  surveyClose: '"}',
+  close: ']}}',
+})
+const JSON_FIELDS = REGISTRATION_ATTRIBUTES.map((name) => ({ name, before: encodeMarkup(`,"${name}":`) }))
 const JSON_SESSION_LISTS = SESSION_LISTS.map(({ list, item, kind }, position) => ({
   kind,
-  before: `${position === 0 ? ',"session":{' : ']},'}"${list}":{"${item}":[`,
+  before: encodeMarkup(`${position === 0 ? ',"session":{' : ']},'}"${list}":{"${item}":[`),
 }))
 
+const XML_MARKUP = markupTable({
+  email: '<attendee email="',
+  regDate: '" reg_date="',
+  sti: '" sti="',
+  session: '"><session>',
+  sessionEnd: '" end="',
+  sessionDuration: '" duration="',
+  emptyClose: '"/>',
+  questions: '</session><questions_list>',
+  question: '<question time="',
+  questionText: '" text="',
+  surveys: '</questions_list><surveys_list>',
+  survey: '<survey question="',
+  surveyAnswer: '" answer="',
+  surveyTime: '" time="',
+  close: '</surveys_list></attendee>',
+})
+const XML_FIELDS = REGISTRATION_ATTRIBUTES.map((name) => ({ name, before: encodeMarkup(`" ${name}="`) }))
+const XML_SESSION_LISTS = SESSION_LISTS.map(({ list, item, kind }) => ({
+  kind, ...markupTable({ open: `<${list}>`, close: `</${list}>`, empty: `<${list}/>`, before: `<${item} start="` }),
+}))
+
+const CSV_MARKUP = markupTable({ comma: ',', end: '\r\n' })
+
 function sessionsJson (w: ByteWriter, registrant: Registrant, kind: ViewingKind): void {
-  let before = '{"start":"'
+  const m = JSON_MARKUP
+  let before = m.firstSession
   for (const session of registrant.sessions) {
     if (session.kind !== kind) continue
-    w.ascii(before).time(session.start).ascii('","end":"').time(session.end).ascii('","duration":"').integer(durationSeconds(session)).ascii('"}')
-    before = ',{"start":"'
+    w.markup(before).time(session.start).markup(m.sessionEnd).time(session.end)
+      .markup(m.sessionDuration).integer(durationSeconds(session)).markup(m.sessionClose)
+    before = m.nextSession
   }
 }
 
@@ -47,29 +93,30 @@ function sessionsJson (w: ByteWriter, registrant: Registrant, kind: ViewingKind)
  * JSON.parse(Buffer.concat(writer.finish()).toString()).email
  */
 export function writeAttendeeJson (w: ByteWriter, r: Registrant): void {
-  w.ascii('{"email":').text(r.email, JSON_PLAIN, jsonString, QUOTE)
-  for (const { name, before } of JSON_FIELDS) w.ascii(before).text(r[name], JSON_PLAIN, jsonString, QUOTE)
-  w.ascii(',"reg_date":"').time(r.regDate).ascii('"')
-  if (r.sti !== undefined) w.ascii(',"sti":').text(r.sti, JSON_PLAIN, jsonString, QUOTE)
+  const m = JSON_MARKUP
+  w.markup(m.email).text(r.email, JSON_PLAIN, jsonString, QUOTE)
+  for (const { name, before } of JSON_FIELDS) w.markup(before).text(r[name], JSON_PLAIN, jsonString, QUOTE)
+  w.markup(m.regDate).time(r.regDate).markup(m.quote)
+  if (r.sti !== undefined) w.markup(m.sti).text(r.sti, JSON_PLAIN, jsonString, QUOTE)
   for (const { kind, before } of JSON_SESSION_LISTS) {
-    w.ascii(before)
+    w.markup(before)
     sessionsJson(w, r, kind)
   }
-  w.ascii(']}},"questions_list":{"question":[')
-  let before = '{"time":"'
+  w.markup(m.questions)
+  let before = m.firstQuestion
   for (const question of r.questions) {
-    w.ascii(before).time(question.time).ascii('","text":').text(question.text, JSON_PLAIN, jsonString, QUOTE).ascii('}')
-    before = ',{"time":"'
+    w.markup(before).time(question.time).markup(m.questionText).text(question.text, JSON_PLAIN, jsonString, QUOTE).markup(m.questionClose)
+    before = m.nextQuestion
   }
-  w.ascii(']},"surveys_list":{"survey":[')
-  before = '{"question":'
+  w.markup(m.surveys)
+  before = m.firstSurvey
   for (const survey of r.surveys) {
-    w.ascii(before).text(survey.question, JSON_PLAIN, jsonString, QUOTE)
-      .ascii(',"answer":').text(survey.answer, JSON_PLAIN, jsonString, QUOTE)
-      .ascii(',"time":"').time(survey.time).ascii('"}')
-    before = ',{"question":'
+    w.markup(before).text(survey.question, JSON_PLAIN, jsonString, QUOTE)
+      .markup(m.surveyAnswer).text(survey.answer, JSON_PLAIN, jsonString, QUOTE)
+      .markup(m.surveyTime).time(survey.time).markup(m.surveyClose)
+    before = m.nextSurvey
   }
-  w.ascii(']}}')
+  w.markup(m.close)
 }
 
 /**
@@ -80,30 +127,34 @@ export function writeAttendeeJson (w: ByteWriter, r: Registrant): void {
  * writeAttendeeXml(writer, registrant)
  */
 export function writeAttendeeXml (w: ByteWriter, r: Registrant): void {
-  w.ascii('<attendee email="').text(r.email, XML_PLAIN, escapeXmlAttribute)
-  for (const { name, before } of XML_FIELDS) w.ascii(before).text(r[name], XML_PLAIN, escapeXmlAttribute)
-  w.ascii('" reg_date="').time(r.regDate)
-  if (r.sti !== undefined) w.ascii('" sti="').text(r.sti, XML_PLAIN, escapeXmlAttribute)
-  w.ascii('"><session>')
+  const m = XML_MARKUP
+  w.markup(m.email).text(r.email, XML_PLAIN, escapeXmlAttribute)
+  for (const { name, before } of XML_FIELDS) w.markup(before).text(r[name], XML_PLAIN, escapeXmlAttribute)
+  w.markup(m.regDate).time(r.regDate)
+  if (r.sti !== undefined) w.markup(m.sti).text(r.sti, XML_PLAIN, escapeXmlAttribute)
+  w.markup(m.session)
   for (const { kind, open, close, empty, before } of XML_SESSION_LISTS) {
     let opened = false
     for (const session of r.sessions) {
       if (session.kind !== kind) continue
-      if (!opened) w.ascii(open)
+      if (!opened) w.markup(open)
       opened = true
-      w.ascii(before).time(session.start).ascii('" end="').time(session.end).ascii('" duration="').integer(durationSeconds(session)).ascii('"/>')
+      w.markup(before).time(session.start).markup(m.sessionEnd).time(session.end)
+        .markup(m.sessionDuration).integer(durationSeconds(session)).markup(m.emptyClose)
     }
-    w.ascii(opened ? close : empty)
+    w.markup(opened ? close : empty)
   }
-  w.ascii('</session><questions_list>')
-  for (const question of r.questions) w.ascii('<question time="').time(question.time).ascii('" text="').text(question.text, XML_PLAIN, escapeXmlAttribute).ascii('"/>')
-  w.ascii('</questions_list><surveys_list>')
+  w.markup(m.questions)
+  for (const question of r.questions) {
+    w.markup(m.question).time(question.time).markup(m.questionText).text(question.text, XML_PLAIN, escapeXmlAttribute).markup(m.emptyClose)
+  }
+  w.markup(m.surveys)
   for (const survey of r.surveys) {
-    w.ascii('<survey question="').text(survey.question, XML_PLAIN, escapeXmlAttribute)
-      .ascii('" answer="').text(survey.answer, XML_PLAIN, escapeXmlAttribute)
-      .ascii('" time="').time(survey.time).ascii('"/>')
+    w.markup(m.survey).text(survey.question, XML_PLAIN, escapeXmlAttribute)
+      .markup(m.surveyAnswer).text(survey.answer, XML_PLAIN, escapeXmlAttribute)
+      .markup(m.surveyTime).time(survey.time).markup(m.emptyClose)
   }
-  w.ascii('</surveys_list></attendee>')
+  w.markup(m.close)
 }
 
 /**
@@ -125,14 +176,15 @@ export function writeCsvRecord (w: ByteWriter, r: Registrant): void {
     if (session.start < first) first = session.start
     if (session.end > last) last = session.end
   }
+  const { comma, end } = CSV_MARKUP
   w.text(r.email, CSV_PLAIN, csvCell)
-  for (const name of REGISTRATION_ATTRIBUTES) w.ascii(',').text(r[name], CSV_PLAIN, csvCell)
-  w.ascii(',').time(r.regDate).ascii(',')
+  for (const name of REGISTRATION_ATTRIBUTES) w.markup(comma).text(r[name], CSV_PLAIN, csvCell)
+  w.markup(comma).time(r.regDate).markup(comma)
   if (r.sti !== undefined) w.text(r.sti, CSV_PLAIN, csvCell)
-  for (const { kind } of SESSION_LISTS) w.ascii(',').integer(counts[kind]).ascii(',').integer(seconds[kind])
-  w.ascii(',')
+  for (const { kind } of SESSION_LISTS) w.markup(comma).integer(counts[kind]).markup(comma).integer(seconds[kind])
+  w.markup(comma)
   if (first !== Infinity) w.time(first)
-  w.ascii(',')
+  w.markup(comma)
   if (last !== -Infinity) w.time(last)
-  w.ascii(',').integer(r.questions.length).ascii(',').integer(r.surveys.length).ascii('\r\n')
+  w.markup(comma).integer(r.questions.length).markup(comma).integer(r.surveys.length).markup(end)
 }

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { ByteWriter } from '../../server/render/byte-writer.js'
+import { ByteWriter, encodeMarkup } from '../../server/render/byte-writer.js'
 import { formatWireTime, isKnownTimeZone, wallClockOf, zonedTimeToEpoch } from '../../server/wire-time.js'
 
 t.test('formatWireTime', async (t) => {
@@ -25,10 +25,11 @@ t.test('isKnownTimeZone accepts IANA names, GMT and UTC only', async (t) => {
 t.test('a report writer shows what formatWireTime shows, every seven minutes of a year, in zones with odd offsets', async (t) => {
   for (const zone of ['GMT', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Europe/Berlin']) {
     const writer = new ByteWriter(wallClockOf(zone))
+    const NEWLINE = encodeMarkup('\n')
     const instants: number[] = []
     for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 7 * 60_000 + 13_000) {
       instants.push(ms)
-      writer.time(ms).ascii('\n')
+      writer.time(ms).markup(NEWLINE)
     }
     const written = Buffer.concat(writer.finish()).toString().split('\n')
     const differences = instants.filter((ms, index) => written[index] !== formatWireTime(ms, zone)).map((ms) => new Date(ms).toISOString())

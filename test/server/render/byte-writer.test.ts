@@ -1,5 +1,5 @@
 import t from 'tap'
-import { ByteWriter, plainCharacters } from '../../../server/render/byte-writer.js'
+import { ByteWriter, encodeMarkup, markupTable, plainCharacters } from '../../../server/render/byte-writer.js'
 import { csvCell } from '../../../server/render/csv-text.js'
 import { escapeXmlAttribute } from '../../../server/render/xml-text.js'
 import { wallClockOf } from '../../../server/wire-time.js'
@@ -44,7 +44,8 @@ t.test('time writes the wire form in the writer\'s zone', async (t) => {
 t.test('chunks fill to 64 KB, in order, and text longer than a chunk gets a chunk of its own', async (t) => {
   const writer = new ByteWriter(wallClockOf('GMT'))
   const line = 'x'.repeat(99) + '\n'
-  for (let i = 0; i < 1000; i++) writer.ascii(line)
+  const lineMarkup = encodeMarkup(line)
+  for (let i = 0; i < 1000; i++) writer.markup(lineMarkup)
   t.ok(writer.hasFilled, 'a chunk is waiting after 100,000 bytes')
   const filled = writer.takeFilled()
   t.same(filled.map((chunk) => chunk.length), [65500], 'whole lines only: the line that did not fit starts the next chunk')
@@ -55,4 +56,10 @@ t.test('chunks fill to 64 KB, in order, and text longer than a chunk gets a chun
   t.same(rest.map((chunk) => chunk.length), [34500, 140002], 'the long text, 140,002 bytes of UTF-8, fills a chunk of its own')
   t.equal(Buffer.concat([...filled, ...rest]).toString(), line.repeat(1000) + JSON.stringify(long))
   t.same(writer.finish(), [], 'nothing is left after finishing')
+})
+
+t.test('markup is written as encoded, short or long, and must be ASCII', async (t) => {
+  const markup = markupTable({ short: '<a href="', long: '</questions_list><surveys_list>', empty: '', crlf: '\r\n' })
+  t.equal(written((w) => w.markup(markup.short).markup(markup.empty).markup(markup.long).markup(markup.crlf)), '<a href="</questions_list><surveys_list>\r\n')
+  t.throws(() => encodeMarkup('café'), RangeError)
 })
