@@ -8,7 +8,10 @@ export type ClientErrorCode =
   | 'NETWORK_ERROR'
   /** The answer could not be read as the format asked for. */
   | 'DECODE_ERROR'
-  /** The answer was read but breaks its contract (with `validate: true`). */
+  /**
+   * The answer was read but breaks its contract: with `validate: true`, or where the client cannot
+   * go on without what is missing (a login answer without a session id).
+   */
   | 'CONTRACT_VIOLATION'
 
 /**

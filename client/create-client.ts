@@ -1,12 +1,12 @@
 import { request, type Dispatcher } from 'undici'
-import type { AudienceReportResponse, EventInfo, EventListResponse, LoginResponse } from '../contracts/response-types.js'
+import type { AudienceReportResponse, EventInfo, EventListResponse } from '../contracts/response-types.js'
 import { describeViolations, validateContract, type SchemaId } from '../contracts/validator.js'
-import type { Format } from '../contracts/wire-format.js'
+import { FORMAT_SUFFIX, type Format } from '../contracts/wire-format.js'
+import { CsvParser, rowsOf } from '../contracts/decode-csv.js'
 import { attendeeFromCsvRow, reportFromTree, type AudienceReport, type ReportAttendee } from './audience-report.js'
 import { WebcastClientError } from './client-error.js'
-import { CsvParser, rowsOf } from '../contracts/decode-csv.js'
-import { decodeXml } from '../contracts/decode-xml.js'
 import { filtersToParams, type ReportFilters } from './report-filters.js'
+import { decodeAnswer, type RawAnswer } from './wire.js'
 
 /** Where the API is and who logs in. */
 export interface ClientOptions {
@@ -18,6 +18,12 @@ export interface ClientOptions {
   readonly dispatcher?: Dispatcher
   /** Check every response against the contracts and throw `CONTRACT_VIOLATION` when one breaks. */
   readonly validate?: boolean
+  /**
+   * Sees every answer the client reads whole, before it is decoded or checked (not the rows
+   * `audienceReportRows` streams): for logs, and for checks of the wire itself, as the contract
+   * suite's of the login answer.
+   */
+  readonly onAnswer?: (answer: RawAnswer) => void
 }
 
 /** A session: `si` and `ui` for the reporting endpoints. */
@@ -26,7 +32,7 @@ export interface Session {
   readonly userId: string
 }
 
-/** The Reporting API, one method per endpoint. */
+/** The Reporting API, one method per endpoint, and one for answers as they came. */
 export interface WebcastClient {
   /** Logs in now; other methods log in by themselves when they need to. */
   login: () => Promise<Session>
@@ -36,26 +42,76 @@ export interface WebcastClient {
   audienceReport: (eventId: string, filters?: ReportFilters, options?: { format?: Format }) => Promise<AudienceReport>
   /** One event's audience report as CSV, one attendee at a time, for reports of any size. */
   audienceReportRows: (eventId: string, filters?: ReportFilters) => AsyncGenerator<ReportAttendee, void, undefined>
+  /**
+   * Sends one GET with exactly the parameters given and returns the answer as it came: through
+   * the same dispatcher, base URL and `NETWORK_ERROR` as every other call, but nothing decoded,
+   * nothing checked, no session added and no second login. For what the typed methods cannot
+   * ask: a malformed request, an unknown path, the status and content type of an error.
+   *
+   * @example
+   * const { sessionId: si, userId: ui } = await client.login()
+   * const answer = await client.exchange('/reporting/audience_reports/csv', { ver: '2.0', si, ui, ei: '12' })
+   * answer.status // the status an invalid parameter travels with in CSV
+   */
+  exchange: (path: string, params: Readonly<Record<string, string>>) => Promise<RawAnswer>
 }
 
 const SESSION_ERRORS = new Set(['invalid_session', 'session_expired'])
-const SUFFIX: Record<Format, string> = { xml: '', json: '/json', csv: '/csv' }
 
-interface ErrorTree { convey_api?: { result?: { returnCode?: string | number, error?: { code?: string, description?: string, parameter?: string } } } }
+type Body = Dispatcher.ResponseData['body']
+type Params = Readonly<Record<string, string>>
+type Credentials = Readonly<{ si: string, ui: string }>
+type CsvRow = Record<string, string>
 
-function apiError (result: NonNullable<NonNullable<ErrorTree['convey_api']>['result']>, status: number): WebcastClientError {
-  const { error } = result
-  return new WebcastClientError('API_ERROR', error?.description ?? `returnCode ${result.returnCode ?? '?'}`, {
-    status,
-    returnCode: Number(result.returnCode),
-    ...(error?.code === undefined ? {} : { apiCode: error.code }),
-    ...(error?.parameter === undefined ? {} : { parameter: error.parameter }),
-  })
+/** A request sent and answered, its body not read yet. */
+interface Sent extends Omit<RawAnswer, 'text'> {
+  readonly body: Body
 }
 
-function csvError (header: readonly string[], records: readonly string[][], status: number): WebcastClientError {
-  const [row = {}] = rowsOf(header, records)
-  return apiError({ returnCode: row.returnCode ?? '', error: { code: row.code ?? '', description: row.description ?? '', ...(row.parameter === '' || row.parameter === undefined ? {} : { parameter: row.parameter }) } }, status)
+/** A `result` as a lenient reader sees it, in any format: an error's fields may be missing. */
+interface LooseResult {
+  returnCode?: string | number
+  error?: { code?: string, description?: string, parameter?: string }
+}
+
+/** A login answer as a lenient reader sees it. */
+interface LooseLogin {
+  convey_api?: { result?: { success?: { sessionid?: { value?: unknown }, userid?: { value?: unknown } } } }
+}
+
+/** The `result` of a decoded answer: the envelope's in XML and JSON, the error row's in CSV. */
+function resultOf (format: Format, decoded: unknown): LooseResult | undefined {
+  if (format !== 'csv') return (decoded as { convey_api?: { result?: LooseResult } } | null)?.convey_api?.result
+  const [row] = decoded as CsvRow[]
+  if (row?.returnCode === undefined) return undefined
+  const { returnCode, code = '', description = '', parameter = '' } = row
+  return { returnCode, error: { code, description, ...(parameter === '' ? {} : { parameter }) } }
+}
+
+/** Why an answer is refused, if it is: the API's own error first, then an HTTP status other than 200. */
+function refusalOf (result: LooseResult | undefined, status: number, path: string): WebcastClientError | undefined {
+  if (result?.returnCode !== undefined && String(result.returnCode) !== '1') {
+    const { error } = result
+    return new WebcastClientError('API_ERROR', error?.description ?? `returnCode ${result.returnCode}`, {
+      status,
+      returnCode: Number(result.returnCode),
+      ...(error?.code === undefined ? {} : { apiCode: error.code }),
+      ...(error?.parameter === undefined ? {} : { parameter: error.parameter }),
+    })
+  }
+  return status === 200 ? undefined : new WebcastClientError('HTTP_ERROR', `HTTP ${status} from ${path}`, { status })
+}
+
+function undecodable (format: Format, path: string, status: number, error: unknown): WebcastClientError {
+  const message = `the ${format.toUpperCase()} answer from ${path} could not be read: ${(error as Error).message}`
+  return new WebcastClientError('DECODE_ERROR', message, { status, cause: error })
+}
+
+function brokenOff (path: string, status: number, error: unknown): WebcastClientError {
+  return new WebcastClientError('NETWORK_ERROR', `the answer from ${path} broke off: ${(error as Error).message}`, {
+    status,
+    cause: error,
+  })
 }
 
 /**
@@ -70,57 +126,124 @@ function csvError (header: readonly string[], records: readonly string[][], stat
  */
 export function createClient (options: ClientOptions): WebcastClient {
   const base = options.baseUrl.replace(/\/+$/, '')
+  const through = options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }
   let session: Session | undefined
 
-  async function send (path: string, params: Record<string, string>): Promise<{ status: number, body: Dispatcher.ResponseData['body'] }> {
+  /** Sends one GET: the one place a request leaves the client. `path` in the answer has the query. */
+  async function send (path: string, params: Params): Promise<Sent> {
+    const query = new URLSearchParams(params).toString()
+    const sent = query === '' ? path : `${path}?${query}`
     try {
-      const response = await request(`${base}${path}`, { method: 'GET', query: params, ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }) })
-      return { status: response.statusCode, body: response.body }
+      const response = await request(`${base}${sent}`, { method: 'GET', ...through })
+      const contentType = String(response.headers['content-type'] ?? '')
+      return { status: response.statusCode, contentType, body: response.body, path: sent }
     } catch (error) {
-      throw new WebcastClientError('NETWORK_ERROR', `no answer from ${base}${path}: ${(error as Error).message}`, { cause: error })
+      throw new WebcastClientError('NETWORK_ERROR', `no answer from ${base}${path}: ${(error as Error).message}`, {
+        cause: error,
+      })
     }
   }
 
-  /** One request, read whole, decoded, checked: the one path every non-streaming call takes. */
-  async function call<Tree> (path: string, params: Record<string, string>, format: Format, contract: SchemaId): Promise<Tree | Array<Record<string, string>>> {
-    const { status, body } = await send(path, params)
-    const text = await body.text()
+  /** One request, its answer read whole. */
+  async function exchange (path: string, params: Params): Promise<RawAnswer> {
+    const { body, ...head } = await send(path, params)
+    let text: string
+    try {
+      text = await body.text()
+    } catch (error) {
+      throw brokenOff(path, head.status, error)
+    }
+    const answer = { ...head, text }
+    options.onAnswer?.(answer)
+    return answer
+  }
+
+  /** One request, read whole, decoded, refused or checked: every call but the streaming one. */
+  async function call (path: string, params: Params, format: Format, contract: SchemaId): Promise<unknown> {
+    const { status, text } = await exchange(path, params)
     let decoded: unknown
     try {
-      decoded = format === 'json' ? JSON.parse(text) : format === 'xml' ? decodeXml(text) : undefined
+      decoded = decodeAnswer(format, text)
     } catch (error) {
-      throw new WebcastClientError('DECODE_ERROR', `the ${format.toUpperCase()} answer from ${path} could not be read: ${(error as Error).message}`, { status, cause: error })
+      throw undecodable(format, path, status, error)
     }
-    if (format === 'csv') {
-      const parser = new CsvParser()
-      const [header = [], ...records] = [...parser.push(text), ...parser.end()]
-      if (header[0] === 'returnCode') throw csvError(header, records, status)
-      if (status !== 200) throw new WebcastClientError('HTTP_ERROR', `HTTP ${status} from ${path}`, { status })
-      const rows = rowsOf(header, records)
-      if (options.validate === true) for (const row of rows) check('report-csv-row.json', row, path)
-      return rows
+    const refusal = refusalOf(resultOf(format, decoded), status, path)
+    if (refusal !== undefined) throw refusal
+    if (options.validate === true) {
+      for (const value of format === 'csv' ? decoded as unknown[] : [decoded]) check(contract, value, path)
     }
-    const result = (decoded as ErrorTree).convey_api?.result
-    if (result?.returnCode !== undefined && String(result.returnCode) !== '1') throw apiError(result, status)
-    if (status !== 200) throw new WebcastClientError('HTTP_ERROR', `HTTP ${status} from ${path}`, { status })
-    if (options.validate === true) check(contract, decoded, path)
-    return decoded as Tree
+    return decoded
+  }
+
+  /** A CSV body's records, as they arrive. */
+  async function * csvRecords (body: Body, path: string, status: number): AsyncGenerator<string[], void, undefined> {
+    const parser = new CsvParser()
+    const utf8 = new TextDecoder('utf-8')
+    try {
+      try {
+        for await (const chunk of body) yield * parser.push(utf8.decode(chunk as Buffer, { stream: true }))
+      } catch (error) {
+        throw brokenOff(path, status, error)
+      }
+      let last: string[][]
+      try {
+        last = [...parser.push(utf8.decode()), ...parser.end()]
+      } catch (error) {
+        throw undecodable('csv', path, status, error)
+      }
+      yield * last
+    } finally {
+      body.destroy()
+    }
+  }
+
+  /**
+   * The streaming twin of `call`: sends, reads up to the header, and refuses the answer as `call`
+   * would (an error row, then the HTTP status), so that `withSession` can log in again before
+   * any row is handed out. A report is left streaming.
+   */
+  async function openCsv (path: string, params: Params): Promise<{
+    header: string[]
+    records: AsyncGenerator<string[], void, undefined>
+  }> {
+    const { status, body } = await send(path, params)
+    const records = csvRecords(body, path, status)
+    try {
+      const first = await records.next()
+      const header = first.done === true ? [] : first.value
+      const errorRecords: string[][] = []
+      if (header[0] === 'returnCode') for await (const record of records) errorRecords.push(record)
+      const refusal = refusalOf(resultOf('csv', rowsOf(header, errorRecords)), status, path)
+      if (refusal !== undefined) throw refusal
+      return { header, records }
+    } catch (error) {
+      await records.return()
+      throw error
+    }
   }
 
   function check (contract: SchemaId, value: unknown, path: string): void {
     const violations = validateContract(contract, value)
-    if (violations.length > 0) throw new WebcastClientError('CONTRACT_VIOLATION', `the answer from ${path} breaks ${contract}:\n${describeViolations(violations)}`)
+    if (violations.length > 0) {
+      const message = `the answer from ${path} breaks ${contract}:\n${describeViolations(violations)}`
+      throw new WebcastClientError('CONTRACT_VIOLATION', message)
+    }
   }
 
   async function login (): Promise<Session> {
-    const tree = await call<LoginResponse>('/login/json', { ver: '2.0', username: options.username, password: options.password }, 'json', 'login-response.json') as LoginResponse
-    const { sessionid, userid } = tree.convey_api.result.success
+    const path = `/login${FORMAT_SUFFIX.json}`
+    const params = { ver: '2.0', username: options.username, password: options.password }
+    const tree = await call(path, params, 'json', 'login-response.json') as LooseLogin
+    const { sessionid, userid } = tree.convey_api?.result?.success ?? {}
+    if (typeof sessionid?.value !== 'string' || typeof userid?.value !== 'string') {
+      throw new WebcastClientError('CONTRACT_VIOLATION', `the answer from ${path} has no session id and user id`)
+    }
     session = { sessionId: sessionid.value, userId: userid.value }
     return session
   }
 
   /** Runs a call with a session, logging in first if there is none and again, once, if it is refused. */
-  async function withSession<T> (run: (params: { si: string, ui: string }) => Promise<T>): Promise<T> {
+  async function withSession<T> (run: (credentials: Credentials) => Promise<T>): Promise<T> {
     const current = session ?? await login()
     try {
       return await run({ si: current.sessionId, ui: current.userId })
@@ -131,43 +254,33 @@ export function createClient (options: ClientOptions): WebcastClient {
     }
   }
 
+  const reportPath = (format: Format): string => `/reporting/audience_reports${FORMAT_SUFFIX[format]}`
+  const reportParams = (credentials: Credentials, eventId: string, filters: ReportFilters): Params =>
+    ({ ver: '2.0', ...credentials, ei: eventId, ...filtersToParams(filters) })
+
   return {
     login,
     listEvents: async () => await withSession(async (credentials) => {
-      const tree = await call<EventListResponse>('/reporting/eventlist/json', credentials, 'json', 'eventlist-response.json') as EventListResponse
+      const path = `/reporting/eventlist${FORMAT_SUFFIX.json}`
+      const tree = await call(path, credentials, 'json', 'event-list-response.json') as EventListResponse
       return tree.convey_api.result.success.event_list.core_event.event_info
     }),
     audienceReport: async (eventId, filters = {}, { format = 'json' } = {}) => await withSession(async (credentials) => {
-      const params = { ver: '2.0', ...credentials, ei: eventId, ...filtersToParams(filters) }
-      const decoded = await call<AudienceReportResponse>(`/reporting/audience_reports${SUFFIX[format]}`, params, format, 'audience-report-response.json')
-      if (format === 'csv') return { format, attendees: (decoded as Array<Record<string, string>>).map(attendeeFromCsvRow) }
+      const contract = format === 'csv' ? 'report-csv-row.json' : 'audience-report-response.json'
+      const decoded = await call(reportPath(format), reportParams(credentials, eventId, filters), format, contract)
+      if (format === 'csv') return { format, attendees: (decoded as CsvRow[]).map(attendeeFromCsvRow) }
       return reportFromTree(format, decoded as AudienceReportResponse)
     }),
     audienceReportRows: async function * (eventId, filters = {}) {
-      const current = session ?? await login()
-      const params = { ver: '2.0', si: current.sessionId, ui: current.userId, ei: eventId, ...filtersToParams(filters) }
-      const { status, body } = await send('/reporting/audience_reports/csv', params)
-      const parser = new CsvParser()
-      const utf8 = new TextDecoder('utf-8')
-      let header: string[] | undefined
-      const pending: string[][] = []
-      try {
-        for await (const chunk of body) {
-          for (const record of parser.push(utf8.decode(chunk as Buffer, { stream: true }))) {
-            if (header === undefined) header = record
-            else if (header[0] === 'returnCode') pending.push(record)
-            else {
-              const [row] = rowsOf(header, [record])
-              if (row !== undefined) yield attendeeFromCsvRow(row)
-            }
-          }
-        }
-      } finally {
-        body.destroy()
+      const path = reportPath('csv')
+      const { header, records } = await withSession(async (credentials) =>
+        await openCsv(path, reportParams(credentials, eventId, filters)))
+      for await (const record of records) {
+        const [row = {}] = rowsOf(header, [record])
+        if (options.validate === true) check('report-csv-row.json', row, path)
+        yield attendeeFromCsvRow(row)
       }
-      const last = [...parser.push(utf8.decode()), ...parser.end()]
-      if (header?.[0] === 'returnCode') throw csvError(header, [...pending, ...last], status)
-      if (header !== undefined) for (const row of rowsOf(header, last)) yield attendeeFromCsvRow(row)
     },
+    exchange,
   }
 }

@@ -2,6 +2,9 @@ import t, { type Test } from 'tap'
 import { MockAgent } from 'undici'
 import { createClient, type WebcastClient } from '../../client/create-client.js'
 import { WebcastClientError } from '../../client/client-error.js'
+import type { ReportAttendee } from '../../client/audience-report.js'
+import type { RawAnswer } from '../../client/wire.js'
+import { REPORT_CSV_COLUMNS } from '../../contracts/wire-format.js'
 import { createDataset } from '../../fixtures/index.js'
 import { startMock, type RunningMock } from '../../server/start-mock.js'
 
@@ -113,4 +116,139 @@ t.test('an answer that is not the format asked for is a DECODE_ERROR', async (t)
   agent.get('https://api.example').intercept({ path: /\/api\/login\/json/ }).reply(502, '<html>Bad gateway</html>')
   const client = createClient({ baseUrl: 'https://api.example/api', username: 'u', password: 'p', dispatcher: agent })
   t.match(await failure(client.login()), { code: 'DECODE_ERROR', status: 502 })
+})
+
+/** Every attendee a stream yields, and the error that ended it, if one did. */
+async function drain (rows: AsyncIterable<ReportAttendee>): Promise<{ attendees: ReportAttendee[], error?: WebcastClientError }> {
+  const attendees: ReportAttendee[] = []
+  try {
+    for await (const attendee of rows) attendees.push(attendee)
+  } catch (error) {
+    if (error instanceof WebcastClientError) return { attendees, error }
+    throw error
+  }
+  return { attendees }
+}
+
+const HEX = 'ab'.repeat(20)
+const LOGIN = {
+  convey_api: {
+    version: '2.0',
+    currentDateTime: '2026-11-27 23:39:44',
+    currentTimeZone: 'GMT',
+    result: {
+      returnCode: '1',
+      success: { sessionid: { description: 'x', value: HEX }, userid: { description: 'y', value: HEX } },
+    },
+  },
+}
+
+/** A CSV report row with every column, `email` and `reg_date` as given and no viewing. */
+function csvRecord (email: string, regDate: string): string {
+  const cells: Record<string, string> = { email, reg_date: regDate }
+  const counted = /sessions|seconds|questions|surveys/
+  return REPORT_CSV_COLUMNS.map((column) => cells[column] ?? (counted.test(column) ? '0' : '')).join(',')
+}
+
+/** A `MockAgent` that logs anyone in and answers the CSV report with the status and body given. */
+function csvAgent (t: Test, status: number, csv: string): MockAgent {
+  const agent = new MockAgent()
+  agent.disableNetConnect()
+  t.teardown(() => agent.close())
+  const origin = agent.get('https://api.example')
+  origin.intercept({ path: /\/api\/login\/json/ }).reply(200, LOGIN).persist()
+  const headers = { 'content-type': 'text/csv; charset=utf-8' }
+  origin.intercept({ path: /\/api\/reporting\/audience_reports\/csv/ }).reply(status, csv, { headers }).persist()
+  return agent
+}
+
+t.test('streamed rows log in again, once, when the session has expired', async (t) => {
+  let now = Date.UTC(2026, 10, 27)
+  const { client } = await mockAndClient(t, { ttlSeconds: 60, clock: () => now })
+  const first = await client.login()
+  now += 61_000
+  const { attendees, error } = await drain(client.audienceReportRows(big?.id ?? ''))
+  t.equal(error, undefined, 'the stream does not fail')
+  t.ok(attendees.length > 100, `and yields ${attendees.length} attendees`)
+  const second = await client.login()
+  t.not(second.sessionId, first.sessionId, 'with a new session')
+})
+
+t.test('streamed rows: an HTTP status other than 200 is an HTTP_ERROR, before any row', async (t) => {
+  const csv = `${REPORT_CSV_COLUMNS.join(',')}\r\n${csvRecord('ann@acme.com', '2026-11-27 23:39:44')}\r\n`
+  const agent = csvAgent(t, 503, csv)
+  const client = createClient({ baseUrl: 'https://api.example/api', username: 'u', password: 'p', dispatcher: agent })
+  const { attendees, error } = await drain(client.audienceReportRows('1087592'))
+  t.same(attendees, [], 'no row is handed out')
+  t.match(error, { code: 'HTTP_ERROR', status: 503 })
+})
+
+t.test('streamed rows are checked against the row contract with validate, and pass without', async (t) => {
+  const good = csvRecord('ann@acme.com', '2026-11-27 23:39:44')
+  const bad = csvRecord('bob@acme.com', '2026-11-27T23:39:44Z')
+  const agent = csvAgent(t, 200, `${REPORT_CSV_COLUMNS.join(',')}\r\n${good}\r\n${bad}\r\n`)
+  const options = { baseUrl: 'https://api.example/api', username: 'u', password: 'p', dispatcher: agent }
+  const strict = await drain(createClient({ ...options, validate: true }).audienceReportRows('1087592'))
+  t.same(strict.attendees.map((a) => a.email), ['ann@acme.com'], 'the good row comes first')
+  t.match(strict.error, { code: 'CONTRACT_VIOLATION', message: /reg_date/ }, 'then the bad one is refused')
+  const lenient = await drain(createClient(options).audienceReportRows('1087592'))
+  t.same(lenient.attendees.map((a) => a.email), ['ann@acme.com', 'bob@acme.com'])
+  t.equal(lenient.error, undefined)
+})
+
+t.test('a CSV that ends inside a quoted cell is a DECODE_ERROR, read whole or streamed', async (t) => {
+  const agent = csvAgent(t, 200, `${REPORT_CSV_COLUMNS.join(',')}\r\n"ann@acme.com,`)
+  const client = createClient({ baseUrl: 'https://api.example/api', username: 'u', password: 'p', dispatcher: agent })
+  t.match(await failure(client.audienceReport('1087592', {}, { format: 'csv' })), { code: 'DECODE_ERROR', status: 200 })
+  t.match((await drain(client.audienceReportRows('1087592'))).error, { code: 'DECODE_ERROR', status: 200 })
+})
+
+t.test('a login answer without a session id is a CONTRACT_VIOLATION, also without validate', async (t) => {
+  const agent = new MockAgent()
+  agent.disableNetConnect()
+  t.teardown(() => agent.close())
+  const body = { convey_api: { ...LOGIN.convey_api, result: { returnCode: '1', success: {} } } }
+  agent.get('https://api.example').intercept({ path: /\/api\/login\/json/ }).reply(200, body)
+  const client = createClient({ baseUrl: 'https://api.example/api', username: 'u', password: 'p', dispatcher: agent })
+  t.match(await failure(client.login()), { code: 'CONTRACT_VIOLATION', message: /session id/ })
+})
+
+t.test('exchange returns an answer as it came, through the client\'s one request path', async (t) => {
+  const { mock } = await mockAndClient(t)
+  const seen: RawAnswer[] = []
+  const onAnswer = (answer: RawAnswer): void => { seen.push(answer) }
+  const client = createClient({ baseUrl: `${mock.baseUrl}/`, ...mock.credentials, validate: true, onAnswer })
+
+  t.test('unchecked, with its status, content type, text and the path and query sent', async (t) => {
+    const { sessionId: si, userId: ui } = await client.login()
+    const answer = await client.exchange('/reporting/audience_reports/csv', { ver: '2.0', si, ui, ei: '12' })
+    const errorRow = /^returnCode,code,description,parameter\r\n3,invalid_parameter,/
+    t.match(answer, { contentType: /^text\/csv/, text: errorRow })
+    t.equal(answer.path, `/reporting/audience_reports/csv?ver=2.0&si=${si}&ui=${ui}&ei=12`)
+    const paths = seen.map((a) => a.path.split('?')[0])
+    t.same(paths, ['/login/json', '/reporting/audience_reports/csv'], 'onAnswer sees each answer')
+  })
+
+  t.test('with no parameters, no query', async (t) => {
+    const answer = await client.exchange('/reporting/nothing/json', {})
+    t.equal(answer.path, '/reporting/nothing/json')
+    t.not(answer.status, 200)
+  })
+
+  t.test('through the dispatcher given', async (t) => {
+    const agent = new MockAgent()
+    agent.disableNetConnect()
+    t.teardown(() => agent.close())
+    const headers = { 'content-type': 'text/plain' }
+    const path = '/api/reporting/eventlist?si=a&ui=b'
+    agent.get('https://api.example').intercept({ path }).reply(418, 'teapot', { headers })
+    const client = createClient({ baseUrl: 'https://api.example/api', username: 'u', password: 'p', dispatcher: agent })
+    const answer = await client.exchange('/reporting/eventlist', { si: 'a', ui: 'b' })
+    t.same(answer, { status: 418, contentType: 'text/plain', text: 'teapot', path: '/reporting/eventlist?si=a&ui=b' })
+  })
+
+  t.test('and no server is a NETWORK_ERROR, as for every call', async (t) => {
+    const nowhere = createClient({ baseUrl: 'http://127.0.0.1:9/api', username: 'a', password: 'b' })
+    t.match(await failure(nowhere.exchange('/login/json', { ver: '2.0' })), { code: 'NETWORK_ERROR' })
+  })
 })
