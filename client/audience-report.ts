@@ -89,3 +89,13 @@ export function reportFromTree (format: 'xml' | 'json', tree: AudienceReportResp
   const { success } = tree.convey_api.result
   return { format, eventId: success.eventid, eventTitle: success.eventtitle, attendees: success.attendee_list.attendee.map(attendeeFromTree) }
 }
+
+/**
+ * The domain of an email address, lower-cased: what `incl_domain` and `excl_domain` match.
+ *
+ * @example
+ * emailDomain('Ann.Lee@Acme.COM') // 'acme.com'
+ */
+export function emailDomain (email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1).toLowerCase()
+}
