@@ -1,108 +1,108 @@
-// Generated from contracts/request-schemas.ts and contracts/response-schemas.ts by json-schema-to-typescript: do not edit.
+// Generated from contracts/request-schemas.ts and contracts/response-schemas.ts by contracts/generate/contract-types.ts: do not edit.
 // After changing a schema, run `npm run contracts:compile`; a test fails until then.
 /* eslint-disable */
 
 export interface LoginRequest {
   /**
-   * "2.0"
+   * API version
    */
   ver: '2.0'
   /**
-   * the admin username, 1 to 256 characters
+   * the admin username
    */
   username: string
   /**
-   * the admin password, 1 to 256 characters
+   * the admin password
    */
   password: string
 }
 
 export interface EventListRequest {
   /**
-   * "2.0"
+   * API version
    */
   ver?: '2.0'
   /**
-   * the session id from login (letters and digits)
+   * the session id from login
    */
   si: string
   /**
-   * the user id from login (letters and digits)
+   * the user id from login
    */
   ui: string
 }
 
 export interface AudienceReportRequest {
   /**
-   * "2.0"
+   * API version
    */
   ver: '2.0'
   /**
-   * the session id from login (letters and digits)
+   * the session id from login
    */
   si: string
   /**
-   * the user id from login (letters and digits)
+   * the user id from login
    */
   ui: string
   /**
-   * a 7-digit event id
+   * the event
    */
   ei: string
   /**
-   * an IANA time zone name, GMT or UTC
+   * the zone every time is shown in
    */
   tz?: string
   /**
-   * a date as mm/dd/yyyy
+   * first day of the date range
    */
   date_range_start?: string
   /**
-   * a date as mm/dd/yyyy
+   * last day of the date range
    */
   date_range_end?: string
   /**
-   * "on" or "off" (any case)
+   * the range applies to registrations
    */
   dr_regs?: string
   /**
-   * "on" or "off" (any case)
+   * the range applies to viewing sessions
    */
   dr_sessions?: string
   /**
-   * values separated by |, at most 2048 characters
+   * source tracking ids
    */
   sti_filter?: string
   /**
-   * values separated by |, at most 2048 characters
+   * email domains left out
    */
   excl_domain?: string
   /**
-   * values separated by |, at most 2048 characters
+   * email domains kept
    */
   incl_domain?: string
   /**
-   * "on" or "off" (any case)
+   * asked a question
    */
   users_qa?: string
   /**
-   * "on" or "off" (any case)
+   * answered the survey
    */
   user_survey?: string
   /**
-   * "on" or "off" (any case)
+   * watched nothing
    */
   no_shows?: string
   /**
-   * "on" or "off" (any case)
+   * watched live
    */
   live_viewers?: string
   /**
-   * "on" or "off" (any case)
+   * watched on demand
    */
   od_viewers?: string
   /**
-   * "on" or "off" (any case)
+   * watched a sim-live rebroadcast
    */
   simlive_viewers?: string
 }

@@ -1,14 +1,13 @@
-// Generated from contracts/request-schemas.ts by ajv standalone code: do not edit.
+// Generated from contracts/request-schemas.ts by contracts/generate/request-validators.ts: do not edit.
 // After changing a request schema, run `npm run contracts:compile`; a test fails until then.
 // @ts-nocheck
 /* eslint-disable */
 /* c8 ignore start */
 import runtime_ucs2length from 'ajv/dist/runtime/ucs2length.js'
 export const loginRequest = validate0;
-const schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"login-request.json","type":"object","required":["ver","username","password"],"properties":{"ver":{"$ref":"parameters.json#/$defs/ver"},"username":{"$ref":"parameters.json#/$defs/username"},"password":{"$ref":"parameters.json#/$defs/password"}}};
+const schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"login-request.json","type":"object","required":["ver","username","password"],"properties":{"ver":{"$ref":"parameters.json#/$defs/version","description":"API version"},"username":{"$ref":"parameters.json#/$defs/text","description":"the admin username"},"password":{"$ref":"parameters.json#/$defs/text","description":"the admin password"}}};
 const schema2 = {"type":"string","enum":["2.0"],"description":"\"2.0\""};
-const schema3 = {"type":"string","minLength":1,"maxLength":256,"description":"the admin username, 1 to 256 characters"};
-const schema4 = {"type":"string","minLength":1,"maxLength":256,"description":"the admin password, 1 to 256 characters"};
+const schema3 = {"type":"string","minLength":1,"maxLength":256,"description":"1 to 256 characters"};
 const func0 = runtime_ucs2length.default;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -56,7 +55,7 @@ errors++;
 if(data.ver !== undefined){
 let data0 = data.ver;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/ver",schemaPath:"parameters.json#/$defs/ver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.type,parentSchema:schema2,data:data0};
+const err3 = {instancePath:instancePath+"/ver",schemaPath:"parameters.json#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.type,parentSchema:schema2,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -66,7 +65,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(data0 === "2.0")){
-const err4 = {instancePath:instancePath+"/ver",schemaPath:"parameters.json#/$defs/ver/enum",keyword:"enum",params:{allowedValues: schema2.enum},message:"must be equal to one of the allowed values",schema:schema2.enum,parentSchema:schema2,data:data0};
+const err4 = {instancePath:instancePath+"/ver",schemaPath:"parameters.json#/$defs/version/enum",keyword:"enum",params:{allowedValues: schema2.enum},message:"must be equal to one of the allowed values",schema:schema2.enum,parentSchema:schema2,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -80,7 +79,7 @@ if(data.username !== undefined){
 let data1 = data.username;
 if(typeof data1 === "string"){
 if(func0(data1) > 256){
-const err5 = {instancePath:instancePath+"/username",schemaPath:"parameters.json#/$defs/username/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema3,data:data1};
+const err5 = {instancePath:instancePath+"/username",schemaPath:"parameters.json#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema3,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -90,7 +89,7 @@ vErrors.push(err5);
 errors++;
 }
 if(func0(data1) < 1){
-const err6 = {instancePath:instancePath+"/username",schemaPath:"parameters.json#/$defs/username/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3,data:data1};
+const err6 = {instancePath:instancePath+"/username",schemaPath:"parameters.json#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -101,7 +100,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/username",schemaPath:"parameters.json#/$defs/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.type,parentSchema:schema3,data:data1};
+const err7 = {instancePath:instancePath+"/username",schemaPath:"parameters.json#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.type,parentSchema:schema3,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -115,7 +114,7 @@ if(data.password !== undefined){
 let data2 = data.password;
 if(typeof data2 === "string"){
 if(func0(data2) > 256){
-const err8 = {instancePath:instancePath+"/password",schemaPath:"parameters.json#/$defs/password/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema4,data:data2};
+const err8 = {instancePath:instancePath+"/password",schemaPath:"parameters.json#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema3,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -125,7 +124,7 @@ vErrors.push(err8);
 errors++;
 }
 if(func0(data2) < 1){
-const err9 = {instancePath:instancePath+"/password",schemaPath:"parameters.json#/$defs/password/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema4,data:data2};
+const err9 = {instancePath:instancePath+"/password",schemaPath:"parameters.json#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -136,7 +135,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/password",schemaPath:"parameters.json#/$defs/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.type,parentSchema:schema4,data:data2};
+const err10 = {instancePath:instancePath+"/password",schemaPath:"parameters.json#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.type,parentSchema:schema3,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -163,13 +162,12 @@ return errors === 0;
 validate0.evaluated = {"props":{"ver":true,"username":true,"password":true},"dynamicProps":false,"dynamicItems":false};
 
 export const eventListRequest = validate2;
-const schema5 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"eventlist-request.json","type":"object","required":["si","ui"],"properties":{"ver":{"$ref":"parameters.json#/$defs/ver"},"si":{"$ref":"parameters.json#/$defs/sessionId"},"ui":{"$ref":"parameters.json#/$defs/userId"}}};
-const schema7 = {"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9]+$","description":"the session id from login (letters and digits)"};
-const schema8 = {"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9]+$","description":"the user id from login (letters and digits)"};
+const schema5 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"event-list-request.json","type":"object","required":["si","ui"],"properties":{"ver":{"$ref":"parameters.json#/$defs/version","description":"API version"},"si":{"$ref":"parameters.json#/$defs/token","description":"the session id from login"},"ui":{"$ref":"parameters.json#/$defs/token","description":"the user id from login"}}};
+const schema7 = {"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9]+$","description":"the value login gave (letters and digits)"};
 const pattern0 = new RegExp("^[A-Za-z0-9]+$", "u");
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="eventlist-request.json" */;
+/*# sourceURL="event-list-request.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate2.evaluated;
@@ -203,7 +201,7 @@ errors++;
 if(data.ver !== undefined){
 let data0 = data.ver;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/ver",schemaPath:"parameters.json#/$defs/ver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.type,parentSchema:schema2,data:data0};
+const err2 = {instancePath:instancePath+"/ver",schemaPath:"parameters.json#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.type,parentSchema:schema2,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -213,7 +211,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(data0 === "2.0")){
-const err3 = {instancePath:instancePath+"/ver",schemaPath:"parameters.json#/$defs/ver/enum",keyword:"enum",params:{allowedValues: schema2.enum},message:"must be equal to one of the allowed values",schema:schema2.enum,parentSchema:schema2,data:data0};
+const err3 = {instancePath:instancePath+"/ver",schemaPath:"parameters.json#/$defs/version/enum",keyword:"enum",params:{allowedValues: schema2.enum},message:"must be equal to one of the allowed values",schema:schema2.enum,parentSchema:schema2,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -227,7 +225,7 @@ if(data.si !== undefined){
 let data1 = data.si;
 if(typeof data1 === "string"){
 if(func0(data1) > 128){
-const err4 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/sessionId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema7,data:data1};
+const err4 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/token/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema7,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -237,7 +235,7 @@ vErrors.push(err4);
 errors++;
 }
 if(func0(data1) < 1){
-const err5 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/sessionId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema7,data:data1};
+const err5 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema7,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -247,7 +245,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!pattern0.test(data1)){
-const err6 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/sessionId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+$"},message:"must match pattern \""+"^[A-Za-z0-9]+$"+"\"",schema:"^[A-Za-z0-9]+$",parentSchema:schema7,data:data1};
+const err6 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/token/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+$"},message:"must match pattern \""+"^[A-Za-z0-9]+$"+"\"",schema:"^[A-Za-z0-9]+$",parentSchema:schema7,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -258,7 +256,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/sessionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.type,parentSchema:schema7,data:data1};
+const err7 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.type,parentSchema:schema7,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -272,7 +270,7 @@ if(data.ui !== undefined){
 let data2 = data.ui;
 if(typeof data2 === "string"){
 if(func0(data2) > 128){
-const err8 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/userId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema8,data:data2};
+const err8 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/token/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema7,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -282,7 +280,7 @@ vErrors.push(err8);
 errors++;
 }
 if(func0(data2) < 1){
-const err9 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/userId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema8,data:data2};
+const err9 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema7,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -292,7 +290,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!pattern0.test(data2)){
-const err10 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/userId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+$"},message:"must match pattern \""+"^[A-Za-z0-9]+$"+"\"",schema:"^[A-Za-z0-9]+$",parentSchema:schema8,data:data2};
+const err10 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/token/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+$"},message:"must match pattern \""+"^[A-Za-z0-9]+$"+"\"",schema:"^[A-Za-z0-9]+$",parentSchema:schema7,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -303,7 +301,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/userId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema8.type,parentSchema:schema8,data:data2};
+const err11 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.type,parentSchema:schema7,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -330,7 +328,7 @@ return errors === 0;
 validate2.evaluated = {"props":{"ver":true,"si":true,"ui":true},"dynamicProps":false,"dynamicItems":false};
 
 export const audienceReportRequest = validate3;
-const schema9 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"audience-report-request.json","type":"object","required":["ver","si","ui","ei"],"properties":{"ver":{"$ref":"parameters.json#/$defs/ver"},"si":{"$ref":"parameters.json#/$defs/sessionId"},"ui":{"$ref":"parameters.json#/$defs/userId"},"ei":{"$ref":"parameters.json#/$defs/eventId"},"tz":{"$ref":"parameters.json#/$defs/timeZone"},"date_range_start":{"$ref":"parameters.json#/$defs/usDate"},"date_range_end":{"$ref":"parameters.json#/$defs/usDate"},"dr_regs":{"$ref":"parameters.json#/$defs/onOff"},"dr_sessions":{"$ref":"parameters.json#/$defs/onOff"},"sti_filter":{"$ref":"parameters.json#/$defs/pipeList"},"excl_domain":{"$ref":"parameters.json#/$defs/pipeList"},"incl_domain":{"$ref":"parameters.json#/$defs/pipeList"},"users_qa":{"$ref":"parameters.json#/$defs/onOff"},"user_survey":{"$ref":"parameters.json#/$defs/onOff"},"no_shows":{"$ref":"parameters.json#/$defs/onOff"},"live_viewers":{"$ref":"parameters.json#/$defs/onOff"},"od_viewers":{"$ref":"parameters.json#/$defs/onOff"},"simlive_viewers":{"$ref":"parameters.json#/$defs/onOff"}}};
+const schema9 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"audience-report-request.json","type":"object","required":["ver","si","ui","ei"],"properties":{"ver":{"$ref":"parameters.json#/$defs/version","description":"API version"},"si":{"$ref":"parameters.json#/$defs/token","description":"the session id from login"},"ui":{"$ref":"parameters.json#/$defs/token","description":"the user id from login"},"ei":{"$ref":"parameters.json#/$defs/eventId","description":"the event"},"tz":{"$ref":"parameters.json#/$defs/zone","description":"the zone every time is shown in"},"date_range_start":{"$ref":"parameters.json#/$defs/usDate","description":"first day of the date range"},"date_range_end":{"$ref":"parameters.json#/$defs/usDate","description":"last day of the date range"},"dr_regs":{"$ref":"parameters.json#/$defs/onOff","description":"the range applies to registrations"},"dr_sessions":{"$ref":"parameters.json#/$defs/onOff","description":"the range applies to viewing sessions"},"sti_filter":{"$ref":"parameters.json#/$defs/pipeList","description":"source tracking ids"},"excl_domain":{"$ref":"parameters.json#/$defs/pipeList","description":"email domains left out"},"incl_domain":{"$ref":"parameters.json#/$defs/pipeList","description":"email domains kept"},"users_qa":{"$ref":"parameters.json#/$defs/onOff","description":"asked a question"},"user_survey":{"$ref":"parameters.json#/$defs/onOff","description":"answered the survey"},"no_shows":{"$ref":"parameters.json#/$defs/onOff","description":"watched nothing"},"live_viewers":{"$ref":"parameters.json#/$defs/onOff","description":"watched live"},"od_viewers":{"$ref":"parameters.json#/$defs/onOff","description":"watched on demand"},"simlive_viewers":{"$ref":"parameters.json#/$defs/onOff","description":"watched a sim-live rebroadcast"}}};
 const schema13 = {"type":"string","pattern":"^\\d{7}$","description":"a 7-digit event id"};
 const schema14 = {"type":"string","maxLength":64,"pattern":"^[A-Za-z0-9_+\\-/]+$","description":"an IANA time zone name, GMT or UTC"};
 const schema15 = {"type":"string","pattern":"^\\d{2}/\\d{2}/\\d{4}$","description":"a date as mm/dd/yyyy"};
@@ -396,7 +394,7 @@ errors++;
 if(data.ver !== undefined){
 let data0 = data.ver;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/ver",schemaPath:"parameters.json#/$defs/ver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.type,parentSchema:schema2,data:data0};
+const err4 = {instancePath:instancePath+"/ver",schemaPath:"parameters.json#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.type,parentSchema:schema2,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -406,7 +404,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(data0 === "2.0")){
-const err5 = {instancePath:instancePath+"/ver",schemaPath:"parameters.json#/$defs/ver/enum",keyword:"enum",params:{allowedValues: schema2.enum},message:"must be equal to one of the allowed values",schema:schema2.enum,parentSchema:schema2,data:data0};
+const err5 = {instancePath:instancePath+"/ver",schemaPath:"parameters.json#/$defs/version/enum",keyword:"enum",params:{allowedValues: schema2.enum},message:"must be equal to one of the allowed values",schema:schema2.enum,parentSchema:schema2,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -420,7 +418,7 @@ if(data.si !== undefined){
 let data1 = data.si;
 if(typeof data1 === "string"){
 if(func0(data1) > 128){
-const err6 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/sessionId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema7,data:data1};
+const err6 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/token/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema7,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -430,7 +428,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func0(data1) < 1){
-const err7 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/sessionId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema7,data:data1};
+const err7 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema7,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -440,7 +438,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!pattern0.test(data1)){
-const err8 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/sessionId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+$"},message:"must match pattern \""+"^[A-Za-z0-9]+$"+"\"",schema:"^[A-Za-z0-9]+$",parentSchema:schema7,data:data1};
+const err8 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/token/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+$"},message:"must match pattern \""+"^[A-Za-z0-9]+$"+"\"",schema:"^[A-Za-z0-9]+$",parentSchema:schema7,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -451,7 +449,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/sessionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.type,parentSchema:schema7,data:data1};
+const err9 = {instancePath:instancePath+"/si",schemaPath:"parameters.json#/$defs/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.type,parentSchema:schema7,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -465,7 +463,7 @@ if(data.ui !== undefined){
 let data2 = data.ui;
 if(typeof data2 === "string"){
 if(func0(data2) > 128){
-const err10 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/userId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema8,data:data2};
+const err10 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/token/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema7,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -475,7 +473,7 @@ vErrors.push(err10);
 errors++;
 }
 if(func0(data2) < 1){
-const err11 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/userId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema8,data:data2};
+const err11 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema7,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -485,7 +483,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!pattern0.test(data2)){
-const err12 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/userId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+$"},message:"must match pattern \""+"^[A-Za-z0-9]+$"+"\"",schema:"^[A-Za-z0-9]+$",parentSchema:schema8,data:data2};
+const err12 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/token/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+$"},message:"must match pattern \""+"^[A-Za-z0-9]+$"+"\"",schema:"^[A-Za-z0-9]+$",parentSchema:schema7,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -496,7 +494,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/userId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema8.type,parentSchema:schema8,data:data2};
+const err13 = {instancePath:instancePath+"/ui",schemaPath:"parameters.json#/$defs/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.type,parentSchema:schema7,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -535,7 +533,7 @@ if(data.tz !== undefined){
 let data4 = data.tz;
 if(typeof data4 === "string"){
 if(func0(data4) > 64){
-const err16 = {instancePath:instancePath+"/tz",schemaPath:"parameters.json#/$defs/timeZone/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema14,data:data4};
+const err16 = {instancePath:instancePath+"/tz",schemaPath:"parameters.json#/$defs/zone/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema14,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -545,7 +543,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!pattern5.test(data4)){
-const err17 = {instancePath:instancePath+"/tz",schemaPath:"parameters.json#/$defs/timeZone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_+\\-/]+$"},message:"must match pattern \""+"^[A-Za-z0-9_+\\-/]+$"+"\"",schema:"^[A-Za-z0-9_+\\-/]+$",parentSchema:schema14,data:data4};
+const err17 = {instancePath:instancePath+"/tz",schemaPath:"parameters.json#/$defs/zone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_+\\-/]+$"},message:"must match pattern \""+"^[A-Za-z0-9_+\\-/]+$"+"\"",schema:"^[A-Za-z0-9_+\\-/]+$",parentSchema:schema14,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -556,7 +554,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/tz",schemaPath:"parameters.json#/$defs/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4};
+const err18 = {instancePath:instancePath+"/tz",schemaPath:"parameters.json#/$defs/zone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -907,4 +905,6 @@ return errors === 0;
 }
 validate3.evaluated = {"props":{"ver":true,"si":true,"ui":true,"ei":true,"tz":true,"date_range_start":true,"date_range_end":true,"dr_regs":true,"dr_sessions":true,"sti_filter":true,"excl_domain":true,"incl_domain":true,"users_qa":true,"user_survey":true,"no_shows":true,"live_viewers":true,"od_viewers":true,"simlive_viewers":true},"dynamicProps":false,"dynamicItems":false};
 
+/** Each compiled validator by the `$id` of its contract. */
+export const REQUEST_VALIDATORS = { 'login-request.json': loginRequest, 'event-list-request.json': eventListRequest, 'audience-report-request.json': audienceReportRequest, }
 /* c8 ignore stop */

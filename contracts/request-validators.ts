@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv'
-import { audienceReportRequest, eventListRequest, loginRequest } from './request-validators.generated.js'
+import type { RequestSchemaId } from './endpoints.js'
+import { REQUEST_VALIDATORS } from './request-validators.generated.js'
 import { toViolation, type ContractViolation } from './violations.js'
 
 /** A validator ajv compiled ahead of time: true when the value conforms, else `errors` says why. */
@@ -8,14 +9,7 @@ interface CompiledValidator {
   errors?: ErrorObject[] | null
 }
 
-const VALIDATORS = {
-  'login-request.json': loginRequest as CompiledValidator,
-  'eventlist-request.json': eventListRequest as CompiledValidator,
-  'audience-report-request.json': audienceReportRequest as CompiledValidator,
-} as const
-
-/** The `$id` of a request contract. */
-export type RequestSchemaId = keyof typeof VALIDATORS
+const VALIDATORS = REQUEST_VALIDATORS as Record<RequestSchemaId, CompiledValidator>
 
 /**
  * Checks request parameters against their contract with validators compiled ahead of time from

@@ -103,7 +103,7 @@ export const LoginResponseSchema = {
 /** `/api/reporting/eventlist[/json]` succeeded. */
 export const EventListResponseSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'eventlist-response.json',
+  $id: 'event-list-response.json',
   ...envelopeOf(successWith({
     type: 'object',
     additionalProperties: false,
@@ -219,7 +219,11 @@ export const ErrorCsvRowSchema = {
   },
 } as const
 
-/** Every response schema, for registration with the validator. */
-export const RESPONSE_SCHEMAS = [
-  EnvelopeSchema, ErrorResponseSchema, LoginResponseSchema, EventListResponseSchema, AttendeeSchema, AudienceReportResponseSchema, ReportCsvRowSchema, ErrorCsvRowSchema,
+/** The contract of every answer: each compiles to a type named for its `$id`. */
+export const RESPONSE_CONTRACTS = [
+  ErrorResponseSchema, LoginResponseSchema, EventListResponseSchema, AudienceReportResponseSchema, ReportCsvRowSchema,
+  ErrorCsvRowSchema,
 ] as const
+
+/** Every response schema, for registration with the validator: the contracts and what they share. */
+export const RESPONSE_SCHEMAS = [EnvelopeSchema, AttendeeSchema, ...RESPONSE_CONTRACTS] as const

@@ -39,10 +39,12 @@ export const TEXT_CONTENT_KEY = 'title'
  */
 export function formatOfPath (path: string): Format {
   const end = path.split('?', 1)[0]?.replace(/\/+$/, '') ?? ''
-  if (end.endsWith('/json')) return 'json'
-  if (end.endsWith('/csv')) return 'csv'
-  return 'xml'
+  const suffixed = (Object.keys(FORMAT_SUFFIX) as Format[]).find((format) => FORMAT_SUFFIX[format] !== '' && end.endsWith(FORMAT_SUFFIX[format]))
+  return suffixed ?? 'xml'
 }
+
+/** What a format adds to an endpoint's path when it is not the endpoint's first format. */
+export const FORMAT_SUFFIX: Readonly<Record<Format, string>> = { xml: '', json: '/json', csv: '/csv' }
 
 /** Registration fields, as attributes of `attendee` and CSV columns, in this order after `email`. */
 export const REGISTRATION_ATTRIBUTES = [

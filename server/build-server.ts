@@ -1,21 +1,23 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import { ERROR_CATALOGUE } from '../contracts/error-catalogue.js'
-import { formatOfPath } from '../contracts/wire-format.js'
+import { ENDPOINTS } from '../contracts/endpoints.js'
+import type { SchemaId } from '../contracts/validator.js'
+import { formatOfPath, type Format } from '../contracts/wire-format.js'
 import type { Dataset } from '../fixtures/dataset.js'
-import { ApiError } from './api-error.js'
-import { checkRequest } from './check-request.js'
-import type { Clock } from './clock.js'
-import { installErrorHandling, sendApiError } from './error-handler.js'
-import { clientErrorHandler } from './client-error.js'
-import { resolveLimits, streamingSlots, type Limits } from './limits.js'
+import { ApiError } from './http/api-error.js'
+import { checkRequest } from './http/check-request.js'
+import type { Clock } from './time/clock.js'
+import { installErrorHandling, sendApiError } from './http/error-handler.js'
+import { clientErrorHandler } from './http/parser-errors.js'
+import { resolveLimits, streamingSlots, type Limits } from './http/limits.js'
 import { renderError } from './render/envelope.js'
-import type { ResponseCheck } from './self-check.js'
-import { envelopeHeader } from './server-context.js'
-import { serializeRequestForLog } from './log-redaction.js'
-import { parseParams } from './request-params.js'
+import type { ResponseCheck } from './http/self-check.js'
+import { envelopeHeader } from './http/server-context.js'
+import { serializeRequestForLog } from './http/log-redaction.js'
+import { parseParams } from './http/request-params.js'
 import { loginRoutes } from './routes/login.js'
 import { reportingRoutes } from './routes/reporting.js'
-import { createSessions } from './sessions.js'
+import { createSessions } from './http/sessions.js'
 
 /** Where log lines go and which levels are kept. */
 export interface LogOptions {
@@ -136,7 +138,9 @@ function installSelfCheck (app: FastifyInstance, check: ResponseCheck, clock: Cl
   app.addHook('onSend', async (request, reply, payload) => {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
     const format = request.routeOptions.config.format ?? formatOfPath(request.url)
-    const problems = check(format, request.routeOptions.config.responseContract ?? 'error-response.json', payload.toString())
+    const endpoint = request.routeOptions.config.endpoint
+    const contract = endpoint === undefined ? undefined : (ENDPOINTS[endpoint].responses as Partial<Record<Format, SchemaId>>)[format]
+    const problems = check(format, contract ?? 'error-response.json', payload.toString())
     if (problems.length === 0) return payload
     request.log.error({ problems }, 'self-check: a response breaks its contract')
     reply.code(ERROR_CATALOGUE.internal_error.httpStatus)

@@ -1,5 +1,5 @@
 export { buildServer, type ServerOptions, type LogOptions } from './build-server.js'
 export { startMock, type MockOptions, type RunningMock } from './start-mock.js'
-export { systemClock, type Clock } from './clock.js'
-export { DEFAULT_LIMITS, type Limits } from './limits.js'
+export { systemClock, type Clock } from './time/clock.js'
+export { DEFAULT_LIMITS, type Limits } from './http/limits.js'
 export { createDataset, type DatasetOptions, type Dataset } from '../fixtures/index.js'

@@ -1,26 +1,20 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { createDataset } from '../fixtures/create-dataset.js'
 import type { Credentials } from '../fixtures/accounts.js'
-import type { Dataset } from '../fixtures/dataset.js'
-import { buildServer, type LogOptions } from './build-server.js'
-import type { Limits } from './limits.js'
-import { systemClock, type Clock } from './clock.js'
+import { createDataset, type DatasetOptions } from '../fixtures/create-dataset.js'
+import { buildServer, type ServerOptions } from './build-server.js'
+import { systemClock } from './time/clock.js'
 
-/** How to start a mock; every field has a default. */
-export interface MockOptions {
+/**
+ * How to start a mock, from code or from the command line (which reads this very shape from its
+ * flags); every field has a default. The server's own options and the dataset's are declared
+ * where they are used, once, and taken from there.
+ */
+export interface MockOptions extends Partial<Omit<ServerOptions, 'checkResponse'>>, Partial<DatasetOptions> {
   /** 0 (the default here) picks a free port. */
   readonly port?: number
+  /** `127.0.0.1` unless given. */
   readonly host?: string
-  /** Used when no dataset is given; 1 by default. */
-  readonly seed?: number
-  readonly dataset?: Dataset
-  readonly clock?: Clock
-  /** Random per process unless given; share it to let replicas accept each other's sessions. */
-  readonly sessionSecret?: string
-  readonly sessionTtlSeconds?: number
-  readonly log?: LogOptions
-  readonly limits?: Partial<Limits>
   /** Check every response against its contract before sending it (see `ServerOptions.checkResponse`). */
   readonly selfCheck?: boolean
 }
@@ -45,25 +39,30 @@ export interface RunningMock {
  * await mock.close()
  */
 export async function startMock (options: MockOptions = {}): Promise<RunningMock> {
-  const dataset = options.dataset ?? createDataset({ seed: options.seed ?? 1 })
+  const { port: _port, host: _host, selfCheck, seed = 1, demo, restricted, events, extraEvents, ...server } = options
+  const dataset = options.dataset ?? createDataset({
+    seed,
+    ...(demo === undefined ? {} : { demo }),
+    ...(restricted === undefined ? {} : { restricted }),
+    ...(events === undefined ? {} : { events }),
+    ...(extraEvents === undefined ? {} : { extraEvents }),
+  })
   const app = buildServer({
+    ...server,
     dataset,
     clock: options.clock ?? systemClock,
     sessionSecret: options.sessionSecret ?? randomBytes(32),
-    ...(options.sessionTtlSeconds === undefined ? {} : { sessionTtlSeconds: options.sessionTtlSeconds }),
-    ...(options.log === undefined ? {} : { log: options.log }),
-    ...(options.limits === undefined ? {} : { limits: options.limits }),
     // Loaded only when asked for: the check needs ajv's compiler, which start-up does without.
-    ...(options.selfCheck === true ? { checkResponse: (await import('./self-check.js')).checkResponse } : {}),
+    ...(selfCheck === true ? { checkResponse: (await import('./http/self-check.js')).checkResponse } : {}),
   })
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address !== null ? address.port : options.port
   const host = options.host ?? '127.0.0.1'
-  const demo = dataset.accounts[0]
+  const admin = dataset.accounts[0]
   return {
     baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}/api`,
-    credentials: { username: demo?.username ?? '', password: demo?.password ?? '' },
+    credentials: { username: admin?.username ?? '', password: admin?.password ?? '' },
     app,
     close: () => app.close(),
   }

@@ -1,7 +1,7 @@
-import { API_VERSION, type Format } from '../../contracts/wire-format.js'
 import { ERROR_CATALOGUE, SUCCESS_RETURN_CODE, type ErrorCode } from '../../contracts/error-catalogue.js'
-import { XML_DECLARATION, textElement } from './xml-text.js'
+import { API_VERSION, type Format } from '../../contracts/wire-format.js'
 import { csvRow } from './csv-text.js'
+import { XML_DECLARATION, textElement } from './xml-text.js'
 
 /** The two values every envelope carries before its `result`. */
 export interface EnvelopeHeader {
@@ -12,8 +12,7 @@ export interface EnvelopeHeader {
 /**
  * The `success` payload of one response in both spellings: the XML inside `<success>`, and the
  * JSON value under `success`. Each endpoint writes its own pair by hand, because the wire format
- * mixes attributes and elements (see `../shared/STYLE.md`, Keep out); a round-trip test proves
- * the two agree.
+ * mixes attributes and elements; a round-trip test proves the two agree.
  */
 export interface SuccessPayload {
   readonly xml: () => string
@@ -27,14 +26,45 @@ export interface ErrorPayload {
   readonly parameter: string | undefined
 }
 
-function xmlHead (header: EnvelopeHeader): string {
-  return `${XML_DECLARATION}\n<convey_api version="${API_VERSION}">` +
-    textElement('currentDateTime', header.currentDateTime) +
-    textElement('currentTimeZone', header.currentTimeZone)
+/** What a response writes before its payload and after it. */
+export interface Envelope {
+  readonly open: string
+  readonly close: string
 }
 
-function jsonEnvelope (header: EnvelopeHeader, result: unknown): string {
-  return JSON.stringify({ convey_api: { version: API_VERSION, ...header, result } })
+/**
+ * The envelope around a payload, the one writer of it for whole and streamed answers alike:
+ * `open`, the payload, then `close`. XML and JSON carry the header and the `returnCode` before
+ * the payload, which is the content of `<success>` (returnCode 1) or `<error>`, or the value of
+ * the key of that name; `close` depends on the format and the outcome only, so a cached body may
+ * end with it. CSV has no envelope (an assumption, see `contracts/README.md`): both are empty.
+ *
+ * @example
+ * const { open, close } = envelope('json', header, SUCCESS_RETURN_CODE)
+ * open + JSON.stringify(payload) + close // '{"convey_api":{"version":"2.0",…,"success":{…}}}}'
+ */
+export function envelope (format: Format, header: EnvelopeHeader, returnCode: number): Envelope {
+  const outcome = returnCode === SUCCESS_RETURN_CODE ? 'success' : 'error'
+  switch (format) {
+    case 'xml':
+      return {
+        open: `${XML_DECLARATION}\n<convey_api version="${API_VERSION}">` +
+          textElement('currentDateTime', header.currentDateTime) +
+          textElement('currentTimeZone', header.currentTimeZone) +
+          `<result><returnCode>${returnCode}</returnCode><${outcome}>`,
+        close: `</${outcome}></result></convey_api>\n`,
+      }
+    case 'json':
+      return {
+        open: `{"convey_api":{"version":${JSON.stringify(API_VERSION)},` +
+          `"currentDateTime":${JSON.stringify(header.currentDateTime)},` +
+          `"currentTimeZone":${JSON.stringify(header.currentTimeZone)},` +
+          `"result":{"returnCode":"${returnCode}","${outcome}":`,
+        close: '}}}',
+      }
+    case 'csv':
+      return { open: '', close: '' }
+  }
 }
 
 /**
@@ -44,31 +74,37 @@ function jsonEnvelope (header: EnvelopeHeader, result: unknown): string {
  * renderSuccess('json', header, { xml: () => '', json: () => ({}) })
  */
 export function renderSuccess (format: 'xml' | 'json', header: EnvelopeHeader, payload: SuccessPayload): string {
-  if (format === 'json') return jsonEnvelope(header, { returnCode: String(SUCCESS_RETURN_CODE), success: payload.json() })
-  return `${xmlHead(header)}<result><returnCode>${SUCCESS_RETURN_CODE}</returnCode><success>${payload.xml()}</success></result></convey_api>\n`
+  const { open, close } = envelope(format, header, SUCCESS_RETURN_CODE)
+  return `${open}${format === 'json' ? JSON.stringify(payload.json()) : payload.xml()}${close}`
 }
 
 /**
- * Renders a failure in the envelope of the requested format. CSV has no envelope in the
- * evidence; it gets a header row and one row (an assumption, see `contracts/README.md`).
+ * Renders a failure in the envelope of the requested format: in CSV, a header row and one row
+ * (an assumption, see `contracts/README.md`).
  *
  * @example
  * renderError('xml', header, { code: 'invalid_session', description: '…', parameter: 'si' })
  */
 export function renderError (format: Format, header: EnvelopeHeader, error: ErrorPayload): string {
-  const returnCode = String(ERROR_CATALOGUE[error.code].returnCode)
-  const parameter = error.parameter === undefined ? {} : { parameter: error.parameter }
+  const { returnCode } = ERROR_CATALOGUE[error.code]
+  const { open, close } = envelope(format, header, returnCode)
+  return `${open}${errorPayload(format, returnCode, error)}${close}`
+}
+
+function errorPayload (format: Format, returnCode: number, error: ErrorPayload): string {
   switch (format) {
     case 'json':
-      return jsonEnvelope(header, { returnCode, error: { code: error.code, description: error.description, ...parameter } })
+      return JSON.stringify({
+        code: error.code,
+        description: error.description,
+        ...(error.parameter === undefined ? {} : { parameter: error.parameter }),
+      })
     case 'csv':
       return csvRow(['returnCode', 'code', 'description', 'parameter']) +
-        csvRow([returnCode, error.code, error.description, error.parameter ?? ''])
+        csvRow([String(returnCode), error.code, error.description, error.parameter ?? ''])
     case 'xml':
-      return `${xmlHead(header)}<result><returnCode>${returnCode}</returnCode><error>` +
-        textElement('code', error.code) +
+      return textElement('code', error.code) +
         textElement('description', error.description) +
-        (error.parameter === undefined ? '' : textElement('parameter', error.parameter)) +
-        '</error></result></convey_api>\n'
+        (error.parameter === undefined ? '' : textElement('parameter', error.parameter))
   }
 }

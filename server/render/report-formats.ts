@@ -1,12 +1,12 @@
-import { API_VERSION, REPORT_CSV_COLUMNS, type Format } from '../../contracts/wire-format.js'
 import { SUCCESS_RETURN_CODE } from '../../contracts/error-catalogue.js'
+import { REPORT_CSV_COLUMNS, type Format } from '../../contracts/wire-format.js'
 import type { WebcastEvent } from '../../fixtures/dataset.js'
 import type { Registrant } from '../../fixtures/registrant.js'
 import { ByteWriter, encodeMarkup, type Markup } from './byte-writer.js'
 import { csvRow } from './csv-text.js'
-import type { EnvelopeHeader } from './envelope.js'
+import { envelope, type EnvelopeHeader } from './envelope.js'
 import { writeAttendeeJson, writeAttendeeXml, writeCsvRecord } from './report-rows.js'
-import { XML_DECLARATION, textElement } from './xml-text.js'
+import { textElement } from './xml-text.js'
 
 /** Everything a report is written from; registrants arrive one at a time, already filtered. */
 export interface ReportInput {
@@ -28,59 +28,47 @@ export interface ReportParts {
   readonly body: Generator<Buffer, void, undefined>
 }
 
-const NOTHING = encodeMarkup('')
-const XML_CLOSING = encodeMarkup('</attendee_list></success></result></convey_api>\n')
-const JSON_SEPARATOR = encodeMarkup(',')
-const JSON_CLOSING = encodeMarkup(']}}}}}')
+/** How a format spells the report around its rows, inside the envelope. */
+interface ReportShape {
+  readonly opening: (event: WebcastEvent) => string
+  readonly separator: Markup
+  readonly closing: string
+  readonly writeRow: (writer: ByteWriter, registrant: Registrant) => void
+}
+
+const NO_SEPARATOR = encodeMarkup('')
 
 /**
- * Writes `opening`, each registrant with `writeRow` (after `separator` from the second on), then
- * `closing`, in chunks.
+ * The success payload of each format around its rows. XML: `eventid`, `eventtitle`, then one
+ * `attendee` per registrant (the public consumer's paths; the rest as decided in
+ * `contracts/README.md`). JSON: the same tree, attendees always an array. CSV: a header row,
+ * then one row per registrant (RFC 4180, UTF-8, CRLF).
  */
-function * chunks (input: ReportInput, writeRow: (writer: ByteWriter, registrant: Registrant) => void,
-  { opening = '', separator = NOTHING, closing = NOTHING }: { opening?: string, separator?: Markup, closing?: Markup } = {}): Generator<Buffer, void, undefined> {
-  const writer = new ByteWriter(input.wallClock)
-  writer.utf8(opening)
-  let first = true
-  for (const registrant of input.registrants) {
-    if (!first) writer.markup(separator)
-    first = false
-    writeRow(writer, registrant)
-    if (writer.hasFilled) yield * writer.takeFilled()
-  }
-  writer.markup(closing)
-  yield * writer.finish()
+const SHAPES: Readonly<Record<Format, ReportShape>> = {
+  xml: {
+    opening: (event) => `${textElement('eventid', event.id)}${textElement('eventtitle', event.title)}<attendee_list>`,
+    separator: NO_SEPARATOR,
+    closing: '</attendee_list>',
+    writeRow: writeAttendeeXml,
+  },
+  json: {
+    opening: (event) =>
+      `{"eventid":${JSON.stringify(event.id)},"eventtitle":${JSON.stringify(event.title)},"attendee_list":{"attendee":[`,
+    separator: encodeMarkup(','),
+    closing: ']}}',
+    writeRow: writeAttendeeJson,
+  },
+  csv: {
+    opening: () => csvRow(REPORT_CSV_COLUMNS),
+    separator: NO_SEPARATOR,
+    closing: '',
+    writeRow: writeCsvRecord,
+  },
 }
 
 /**
- * The XML report: the envelope, `success/eventid`, `success/eventtitle`, then one `attendee`
- * per registrant (`../shared/reference/real-api-evidence.md`, Audience report; the rest as
- * decided in `contracts/README.md`).
- */
-function xmlReport (input: ReportInput): ReportParts {
-  const { header, event } = input
-  const head = `${XML_DECLARATION}\n<convey_api version="${API_VERSION}">${textElement('currentDateTime', header.currentDateTime)}` +
-    `${textElement('currentTimeZone', header.currentTimeZone)}<result><returnCode>${SUCCESS_RETURN_CODE}</returnCode><success>`
-  const opening = `${textElement('eventid', event.id)}${textElement('eventtitle', event.title)}<attendee_list>`
-  return { head, body: chunks(input, writeAttendeeXml, { opening, closing: XML_CLOSING }) }
-}
-
-/** The JSON report: the same tree under `convey_api`, attendees always an array. */
-function jsonReport (input: ReportInput): ReportParts {
-  const { header, event } = input
-  const envelope = JSON.stringify({ convey_api: { version: API_VERSION, ...header, result: { returnCode: String(SUCCESS_RETURN_CODE), success: {} } } })
-  const head = envelope.slice(0, -'{}}}}'.length)
-  const opening = `{"eventid":${JSON.stringify(event.id)},"eventtitle":${JSON.stringify(event.title)},"attendee_list":{"attendee":[`
-  return { head, body: chunks(input, writeAttendeeJson, { opening, separator: JSON_SEPARATOR, closing: JSON_CLOSING }) }
-}
-
-/** The CSV report: a header row, then one row per registrant; RFC 4180, UTF-8, CRLF. */
-function csvReport (input: ReportInput): ReportParts {
-  return { head: csvRow(REPORT_CSV_COLUMNS), body: chunks(input, writeCsvRecord) }
-}
-
-/**
- * Writes a report in a format: its head at once, its body chunk by chunk.
+ * Writes a report in a format: the envelope's opening as its head, at once; then its body, chunk
+ * by chunk: the payload's opening, each registrant, the payload's closing and the envelope's.
  *
  * @example
  * const { head, body } = writeReport('csv', input)
@@ -88,9 +76,20 @@ function csvReport (input: ReportInput): ReportParts {
  * for (const chunk of body) process.stdout.write(chunk)
  */
 export function writeReport (format: Format, input: ReportInput): ReportParts {
-  switch (format) {
-    case 'xml': return xmlReport(input)
-    case 'json': return jsonReport(input)
-    case 'csv': return csvReport(input)
+  const { open, close } = envelope(format, input.header, SUCCESS_RETURN_CODE)
+  return { head: open, body: chunks(input, SHAPES[format], close) }
+}
+
+function * chunks (input: ReportInput, shape: ReportShape, envelopeClose: string): Generator<Buffer, void, undefined> {
+  const writer = new ByteWriter(input.wallClock)
+  writer.utf8(shape.opening(input.event))
+  let first = true
+  for (const registrant of input.registrants) {
+    if (!first) writer.markup(shape.separator)
+    first = false
+    shape.writeRow(writer, registrant)
+    if (writer.hasFilled) yield * writer.takeFilled()
   }
+  writer.utf8(shape.closing + envelopeClose)
+  yield * writer.finish()
 }

@@ -1,6 +1,6 @@
-import type { ReportFilterParameter } from '../../contracts/request-schemas.js'
+import type { FilterParameter } from '../../contracts/parameters.js'
 import type { Registrant, ViewingKind } from '../../fixtures/registrant.js'
-import { ApiError } from '../api-error.js'
+import { ApiError } from '../http/api-error.js'
 
 /** Keeps a registrant in the report, or not. */
 export type RegistrantPredicate = (registrant: Registrant) => boolean
@@ -59,11 +59,12 @@ const rangeFilter = (parameter: string, inRange: (registrant: Registrant, range:
 }
 
 /**
- * Every documented filter, keyed by its wire name; the compiler checks that none is missing.
+ * Every filter of the parameter registry, keyed by its wire name; the compiler checks that none
+ * is missing.
  * Each gives one pure predicate, and the report keeps the registrants that satisfy them all.
  * The rules, with their sources, are the table in `contracts/README.md`.
  */
-export const FILTERS: Record<ReportFilterParameter, Filter | 'range-bound'> = {
+export const FILTERS: Record<FilterParameter, Filter | 'range-bound'> = {
   date_range_start: 'range-bound',
   date_range_end: 'range-bound',
   dr_regs: rangeFilter('dr_regs', (r, range) => r.regDate >= range.from && r.regDate < range.until),
@@ -81,6 +82,3 @@ export const FILTERS: Record<ReportFilterParameter, Filter | 'range-bound'> = {
   od_viewers: onOffFilter('od_viewers', viewed('od')),
   simlive_viewers: onOffFilter('simlive_viewers', viewed('simlive')),
 }
-
-/** Filters that apply with their default value when absent: both default to on (doc). */
-export const FILTER_DEFAULTS: Partial<Record<ReportFilterParameter, string>> = { dr_regs: 'on', dr_sessions: 'on' }

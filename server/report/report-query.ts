@@ -1,7 +1,7 @@
-import type { ReportFilterParameter } from '../../contracts/request-schemas.js'
-import { ApiError } from '../api-error.js'
-import { DEFAULT_TIME_ZONE, isKnownTimeZone, zonedTimeToEpoch } from '../wire-time.js'
-import { FILTER_DEFAULTS, FILTERS, type DateRange, type RegistrantPredicate } from './filters.js'
+import { parameterList, PARAMETERS, type FilterParameter } from '../../contracts/parameters.js'
+import { ApiError } from '../http/api-error.js'
+import { isKnownTimeZone, zonedTimeToEpoch } from '../time/wire-time.js'
+import { FILTERS, type DateRange, type RegistrantPredicate } from './filters.js'
 
 /** An audience-report request, understood. */
 export interface ReportQuery {
@@ -20,7 +20,8 @@ function calendarDate (value: string, parameter: string): { year: number, month:
   const [month, day, year] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])]
   const probe = new Date(Date.UTC(year, month - 1, day))
   if (match === null || year < 1 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
-    throw new ApiError('invalid_parameter', { parameter, detail: `${parameter} must be a real date as mm/dd/yyyy, not "${value}".` })
+    const detail = `${parameter} must be a real date as mm/dd/yyyy, not "${value}".`
+    throw new ApiError('invalid_parameter', { parameter, detail })
   }
   return { year, month, day }
 }
@@ -42,28 +43,43 @@ function dateRange (start: string | undefined, end: string | undefined, zone: st
     until = zonedTimeToEpoch(year, month, day, 23, 59, 59, zone) + 1000
   }
   if (from >= until) {
-    throw new ApiError('conflicting_parameters', { parameter: 'date_range_end', detail: 'date_range_start is after date_range_end.' })
+    const detail = 'date_range_start is after date_range_end.'
+    throw new ApiError('conflicting_parameters', { parameter: 'date_range_end', detail })
   }
   return { from, until }
 }
 
+/** Refuses parameters sent together that the registry says conflict, naming the one declaring it. */
+function refuseConflicts (params: Readonly<Record<string, string | undefined>>): void {
+  for (const [name, { conflicts = [] }] of parameterList()) {
+    if (params[name] === undefined) continue
+    const other = conflicts.find((conflict) => params[conflict] !== undefined)
+    if (other !== undefined) {
+      throw new ApiError('conflicting_parameters', { parameter: name, detail: `${other} cannot be used with ${name}.` })
+    }
+  }
+}
+
 /**
  * Understands the parameters of an audience report that met their contract: the zone, the date
- * range, and one predicate per active filter. Throws the API error for the first problem.
+ * range, and one predicate per active filter; an absent parameter takes its registry default.
+ * Throws the API error for the first problem.
  *
  * @example
  * readReportQuery({ ei: '1087592', no_shows: 'on', incl_domain: 'acme.com' }).predicates.length // 2
  */
 export function readReportQuery (params: Readonly<Record<string, string | undefined>>): ReportQuery {
-  const zone = params.tz ?? DEFAULT_TIME_ZONE
-  if (!isKnownTimeZone(zone)) throw new ApiError('invalid_parameter', { parameter: 'tz', detail: `tz "${zone}" is not a known time zone; use an IANA name such as America/New_York, or GMT.` })
-  if (params.incl_domain !== undefined && params.excl_domain !== undefined) {
-    throw new ApiError('conflicting_parameters', { parameter: 'excl_domain', detail: 'incl_domain cannot be used with excl_domain.' })
+  const zone = params.tz ?? PARAMETERS.tz.default
+  if (!isKnownTimeZone(zone)) {
+    const detail = `tz "${zone}" is not a known time zone; use an IANA name such as America/New_York, or GMT.`
+    throw new ApiError('invalid_parameter', { parameter: 'tz', detail })
   }
+  refuseConflicts(params)
   const context = { range: dateRange(params.date_range_start, params.date_range_end, zone) }
   const predicates: RegistrantPredicate[] = []
-  for (const [parameter, filter] of Object.entries(FILTERS) as Array<[ReportFilterParameter, (typeof FILTERS)[ReportFilterParameter]]>) {
-    const value = params[parameter] ?? FILTER_DEFAULTS[parameter]
+  for (const [parameter, filter] of Object.entries(FILTERS) as Array<[FilterParameter, (typeof FILTERS)[FilterParameter]]>) {
+    const { default: fallback } = PARAMETERS[parameter] as { default?: string }
+    const value = params[parameter] ?? fallback
     if (value === undefined || filter === 'range-bound') continue
     const predicate = filter(value, context)
     if (predicate !== undefined) predicates.push(predicate)

@@ -1,28 +1,23 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
-import { AudienceReportRequestSchema } from '../../contracts/request-schemas.js'
+import { isSecret } from '../../contracts/parameters.js'
 import { CONTENT_TYPES } from '../../contracts/wire-format.js'
 import { canView } from '../../fixtures/dataset.js'
-import { ApiError } from '../api-error.js'
+import { ApiError } from '../http/api-error.js'
 import { writeReport } from '../render/report-formats.js'
+import { routeEndpoint } from './endpoint-routes.js'
 import { ReportCache } from '../report/report-cache.js'
 import { readReportQuery } from '../report/report-query.js'
 import { selectRegistrants } from '../report/select-registrants.js'
 import { takingTurns } from '../report/taking-turns.js'
-import { envelopeHeader, type ServerContext } from '../server-context.js'
-import { wallClockOf } from '../wire-time.js'
-
-const PATHS = {
-  xml: '/api/reporting/audience_reports',
-  json: '/api/reporting/audience_reports/json',
-  csv: '/api/reporting/audience_reports/csv',
-} as const
+import { envelopeHeader, type ServerContext } from '../http/server-context.js'
+import { wallClockOf } from '../time/wire-time.js'
 
 const CACHE_BYTES = 64 * 1024 * 1024
 
-/** What makes two requests ask for the same report body: everything but the credentials. */
+/** What makes two requests ask for the same report body: every parameter but the secrets. */
 function cacheKey (format: string, params: Readonly<Record<string, string>>): string {
-  const names = Object.keys(params).filter((name) => name !== 'si' && name !== 'ui' && name !== 'ver').sort()
+  const names = Object.keys(params).filter((name) => !isSecret(name)).sort()
   return JSON.stringify([format, ...names.map((name) => [name, params[name]])])
 }
 
@@ -38,42 +33,38 @@ function * headThenBody (head: string, body: Iterable<Buffer>): Generator<Buffer
  * streams, and stops being generated when the client goes away.
  * Registered inside the reporting scope, so a session is already checked.
  */
-export function audienceReportRoutes (app: FastifyInstance, context: ServerContext): void {
+export async function audienceReportRoutes (app: FastifyInstance, options: { context: ServerContext }): Promise<void> {
+  const { context } = options
   const cache = new ReportCache(CACHE_BYTES)
-  for (const format of ['xml', 'json', 'csv'] as const) {
-    app.route({
-      method: ['GET', 'POST'],
-      url: PATHS[format],
-      config: { format, requestContract: AudienceReportRequestSchema, responseContract: format === 'csv' ? 'report-csv-row.json' : 'audience-report-response.json' },
-      handler: async (request, reply) => {
-        const query = readReportQuery(request.apiParams)
-        const event = context.dataset.eventById(query.eventId)
-        if (event === undefined) throw new ApiError('event_not_found', { parameter: 'ei', detail: `(${query.eventId})` })
-        if (request.account === null || !canView(request.account, event.id)) throw new ApiError('event_forbidden', { parameter: 'ei' })
-        const { head, body } = writeReport(format, {
-          header: envelopeHeader(context.clock, query.zone),
-          event,
-          registrants: selectRegistrants(event, query.predicates),
-          wallClock: wallClockOf(query.zone),
-        })
-        reply.type(CONTENT_TYPES[format])
-        if (event.registrantCount > context.streamReportsAbove) {
-          const slots = context.streamingReports
-          if (!slots.tryTake()) {
-            reply.header('retry-after', '1')
-            throw new ApiError('server_busy', { detail: `(${slots.inUse} in flight)` })
-          }
-          reply.raw.once('close', slots.release)
-          return reply.send(Readable.from(takingTurns(headThenBody(head, body)), { objectMode: false }))
-        }
-        const key = cacheKey(format, request.apiParams)
-        let rendered = cache.get(key)
-        if (rendered === undefined) {
-          rendered = Buffer.concat([...body])
-          cache.set(key, rendered)
-        }
-        return reply.send(Buffer.concat([Buffer.from(head), rendered]))
-      },
+  routeEndpoint(app, 'audienceReport', (format) => async (request, reply) => {
+    const query = readReportQuery(request.apiParams)
+    const event = context.dataset.eventById(query.eventId)
+    if (event === undefined) throw new ApiError('event_not_found', { parameter: 'ei', detail: `(${query.eventId})` })
+    if (request.account === null || !canView(request.account, event.id)) {
+      throw new ApiError('event_forbidden', { parameter: 'ei' })
+    }
+    const { head, body } = writeReport(format, {
+      header: envelopeHeader(context.clock, query.zone),
+      event,
+      registrants: selectRegistrants(event, query.predicates),
+      wallClock: wallClockOf(query.zone),
     })
-  }
+    reply.type(CONTENT_TYPES[format])
+    if (event.registrantCount > context.streamReportsAbove) {
+      const slots = context.streamingReports
+      if (!slots.tryTake()) {
+        reply.header('retry-after', '1')
+        throw new ApiError('server_busy', { detail: `(${slots.inUse} in flight)` })
+      }
+      reply.raw.once('close', slots.release)
+      return reply.send(Readable.from(takingTurns(headThenBody(head, body)), { objectMode: false }))
+    }
+    const key = cacheKey(format, request.apiParams)
+    let rendered = cache.get(key)
+    if (rendered === undefined) {
+      rendered = Buffer.concat([...body])
+      cache.set(key, rendered)
+    }
+    return reply.send(Buffer.concat([Buffer.from(head), rendered]))
+  })
 }

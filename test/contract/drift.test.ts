@@ -12,7 +12,7 @@ import type { Findings } from '../../client/drift/findings.js'
 import { startDriftingProxy, type Drift } from './drifting-proxy.js'
 
 /** `webcast-mock drift`, run from the TypeScript sources as tap runs them. */
-const CLI = fileURLToPath(new URL('../../server/cli.ts', import.meta.url))
+const CLI = fileURLToPath(new URL('../../server/cli/main.ts', import.meta.url))
 
 async function throughDrift (t: Test, drift: Drift): Promise<{ findings: Findings, baseUrl: string }> {
   const mock = await startMock({ port: 0 })

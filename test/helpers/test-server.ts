@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Test } from 'tap'
 import { buildServer, type LogOptions } from '../../server/build-server.js'
-import { checkResponse } from '../../server/self-check.js'
+import { checkResponse } from '../../server/http/self-check.js'
 import type { LoginSuccess } from '../../contracts/response-types.js'
 import type { Dataset } from '../../fixtures/index.js'
 import { DEMO, FIXED_NOW, tinyDataset } from './tiny-dataset.js'

@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import t from 'tap'
 import { decodeCsvRows } from '../../contracts/decode-csv.js'
 import { decodeXml } from '../../contracts/decode-xml.js'
+import { endpointList, pathOf } from '../../contracts/endpoints.js'
+import { PARAMETERS } from '../../contracts/parameters.js'
 import { validateContract } from '../../contracts/validator.js'
 import { formatOfPath } from '../../contracts/wire-format.js'
 import { buildTestServer } from '../helpers/test-server.js'
@@ -10,10 +12,8 @@ import { reportDataset } from '../helpers/report-dataset.js'
 /** Cases per run: a few thousand in `npm test`; set WEBCAST_FUZZ_RUNS for a longer run. */
 const RUNS = Number(process.env.WEBCAST_FUZZ_RUNS ?? '2000')
 
-const PATHS = ['/api/login', '/api/login/json', '/api/reporting/eventlist', '/api/reporting/eventlist/json',
-  '/api/reporting/audience_reports', '/api/reporting/audience_reports/json', '/api/reporting/audience_reports/csv', '/api/nothing', '/']
-const NAMES = ['ver', 'username', 'password', 'si', 'ui', 'ei', 'tz', 'date_range_start', 'date_range_end', 'dr_regs', 'dr_sessions',
-  'sti_filter', 'excl_domain', 'incl_domain', 'users_qa', 'user_survey', 'no_shows', 'live_viewers', 'od_viewers', 'simlive_viewers']
+const PATHS = [...endpointList().flatMap(([, endpoint]) => endpoint.formats.map((format) => pathOf(endpoint, format))), '/api/nothing', '/']
+const NAMES = Object.keys(PARAMETERS)
 
 const encoded = (text: string): string => encodeURIComponent(text)
 const value = fc.oneof(

@@ -21,7 +21,7 @@ t.test('startMock over a real socket', async (t) => {
   const session = { si: body.convey_api.result.success.sessionid.value, ui: body.convey_api.result.success.userid.value }
   const list = await request(`${mock.baseUrl}/reporting/eventlist`, { query: session })
   const decoded = decodeXml(await list.body.text())
-  t.same(validateContract('eventlist-response.json', decoded), [], 'lists events in XML')
+  t.same(validateContract('event-list-response.json', decoded), [], 'lists events in XML')
   const ids = (decoded as { convey_api: { result: { success: { event_list: { core_event: { event_info: Array<{ id: string }> } } } } } })
     .convey_api.result.success.event_list.core_event.event_info.map((event) => event.id)
   t.ok(ids.length > 0 && ids.every((id) => /^\d{7}$/.test(id)), 'with 7-digit ids')

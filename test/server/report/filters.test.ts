@@ -1,7 +1,7 @@
 import t from 'tap'
 import { readReportQuery } from '../../../server/report/report-query.js'
 import { selectRegistrants } from '../../../server/report/select-registrants.js'
-import { ApiError } from '../../../server/api-error.js'
+import { ApiError } from '../../../server/http/api-error.js'
 import { REPORT_EVENT } from '../../helpers/report-dataset.js'
 
 /** The first names of the registrants a query keeps, in report order. */

@@ -1,0 +1,44 @@
+import type { Format } from '../../contracts/wire-format.js'
+import type { EndpointName } from '../../contracts/endpoints.js'
+import type { Account, Dataset } from '../../fixtures/dataset.js'
+import type { Clock } from '../time/clock.js'
+import type { EnvelopeHeader } from '../render/envelope.js'
+import type { StreamingSlots } from './limits.js'
+import type { Sessions } from './sessions.js'
+import { DEFAULT_TIME_ZONE, formatWireTime } from '../time/wire-time.js'
+
+/** What every route reads: built once by `buildServer`, passed to each plugin. */
+export interface ServerContext {
+  readonly dataset: Dataset
+  readonly sessions: Sessions
+  readonly clock: Clock
+  /** The slots of the large reports streaming now, bounded by the server's limits. */
+  readonly streamingReports: StreamingSlots
+  /** Reports of events with more registrants than this stream; smaller ones are rendered whole. */
+  readonly streamReportsAbove: number
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The response format this route answers in. */
+    format?: Format
+    /** The endpoint of the registry it serves: its parameters, and the contracts of its answers. */
+    endpoint?: EndpointName
+  }
+  interface FastifyRequest {
+    /** Parameters that met the route's request contract. */
+    apiParams: Record<string, string>
+    /** The account whose session the request carries, on protected routes. */
+    account: Account | null
+  }
+}
+
+/**
+ * The envelope header for the current time in a zone.
+ *
+ * @example
+ * envelopeHeader(context.clock, 'GMT')
+ */
+export function envelopeHeader (clock: Clock, zone: string = DEFAULT_TIME_ZONE): EnvelopeHeader {
+  return { currentDateTime: formatWireTime(clock(), zone), currentTimeZone: zone }
+}
