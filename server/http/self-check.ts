@@ -6,7 +6,8 @@ import type { Format } from '../../contracts/wire-format.js'
 /**
  * Checks one response body against its contract and says what is wrong, one line per
  * violation; an empty list means it conforms. `success` is the contract of the route's success
- * answer; an error answer (any `returnCode` but 1) is checked against the error contract.
+ * answer; an error answer (any `returnCode` but 1) is checked against the error contract, and an
+ * answer without one (the mock's own endpoints carry no envelope) against the route's contract.
  */
 export type ResponseCheck = (format: Format, success: SchemaId, body: string) => string[]
 
@@ -28,7 +29,8 @@ export const checkResponse: ResponseCheck = (format, success, body) => {
     }
     const tree = format === 'json' ? JSON.parse(body) as unknown : decodeXml(body)
     const returnCode = (tree as { convey_api?: { result?: { returnCode?: unknown } } }).convey_api?.result?.returnCode
-    return linesOf(validateContract(returnCode === '1' ? success : 'error-response.json', tree), '')
+    const isError = returnCode !== undefined && returnCode !== '1'
+    return linesOf(validateContract(isError ? 'error-response.json' : success, tree), '')
   } catch (error) {
     return [`/: not ${format.toUpperCase()}: ${(error as Error).message}`]
   }

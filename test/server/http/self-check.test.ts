@@ -16,6 +16,8 @@ t.test('checkResponse passes answers that meet their contracts and names what br
   t.match(checkResponse('json', 'login-response.json', login.body.replace('"sessionid"', '"session_id"')), [/sessionid/], 'a renamed field is named')
   t.match(checkResponse('csv', 'report-csv-row.json', 'email,fname\r\nnobody,Ann\r\n'), [/^row 1 /], 'a CSV row is named by its number')
   t.match(checkResponse('xml', 'login-response.json', '<convey_api>'), [/not XML/], 'a body that is not its format is named')
+  t.match(checkResponse('json', 'login-response.json', '{"status":"ok"}'), [/convey_api/],
+    'an answer without the envelope is held to the route\'s contract, not let through as an error')
 })
 
 t.test('a response that breaks its contract is not sent: the self-check turns it into internal_error', async (t) => {
