@@ -6,10 +6,7 @@
  */
 import type { AudienceReportResponse, ErrorResponse, EventListResponse, LoginResponse } from './contract-types.generated.js'
 
-export type {
-  AudienceReportRequest, AudienceReportResponse, ErrorCsvRow, ErrorResponse, EventListRequest, EventListResponse, LoginRequest,
-  LoginResponse, ReportCsvRow,
-} from './contract-types.generated.js'
+export type * from './contract-types.generated.js'
 
 /** `result` of a failed request. */
 export type ErrorResult = ErrorResponse['convey_api']['result']
