@@ -107,6 +107,8 @@ export interface AudienceReportRequest {
   simlive_viewers?: string
 }
 
+export interface HealthRequest {}
+
 export interface ErrorResponse {
   convey_api: {
     version: '2.0'
@@ -269,4 +271,12 @@ export interface ErrorCsvRow {
   code: string
   description: string
   parameter: string
+}
+
+export interface HealthResponse {
+  status: 'ok'
+  /**
+   * the mock's version
+   */
+  version: string
 }

@@ -59,6 +59,15 @@ export const ENDPOINTS = {
     responses: { xml: 'audience-report-response.json', json: 'audience-report-response.json', csv: 'report-csv-row.json' },
     summary: 'the registrants of one event that pass every filter sent',
   },
+  health: {
+    path: '/_mock/health',
+    methods: ['GET'],
+    formats: ['json'],
+    contract: 'health',
+    session: false,
+    responses: { json: 'health-response.json' },
+    summary: 'the mock only: answers while it serves, for readiness checks',
+  },
 } as const satisfies Record<string, EndpointDefinition>
 
 /** An endpoint's name in {@link ENDPOINTS}. */

@@ -905,6 +905,35 @@ return errors === 0;
 }
 validate3.evaluated = {"props":{"ver":true,"si":true,"ui":true,"ei":true,"tz":true,"date_range_start":true,"date_range_end":true,"dr_regs":true,"dr_sessions":true,"sti_filter":true,"excl_domain":true,"incl_domain":true,"users_qa":true,"user_survey":true,"no_shows":true,"live_viewers":true,"od_viewers":true,"simlive_viewers":true},"dynamicProps":false,"dynamicItems":false};
 
+export const healthRequest = validate4;
+const schema28 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"health-request.json","type":"object","required":[],"properties":{}};
+
+function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="health-request.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate4.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate4.errors = vErrors;
+return errors === 0;
+}
+validate4.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
 /** Each compiled validator by the `$id` of its contract. */
-export const REQUEST_VALIDATORS = { 'login-request.json': loginRequest, 'event-list-request.json': eventListRequest, 'audience-report-request.json': audienceReportRequest, }
+export const REQUEST_VALIDATORS = { 'login-request.json': loginRequest, 'event-list-request.json': eventListRequest, 'audience-report-request.json': audienceReportRequest, 'health-request.json': healthRequest, }
 /* c8 ignore stop */

@@ -219,10 +219,20 @@ export const ErrorCsvRowSchema = {
   },
 } as const
 
+/** `GET /_mock/health`: the mock's own answer, outside the API's envelope. */
+export const HealthResponseSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'health-response.json',
+  ...closedObject({
+    status: { const: 'ok' },
+    version: { type: 'string', minLength: 1, description: "the mock's version" },
+  }),
+} as const
+
 /** The contract of every answer: each compiles to a type named for its `$id`. */
 export const RESPONSE_CONTRACTS = [
   ErrorResponseSchema, LoginResponseSchema, EventListResponseSchema, AudienceReportResponseSchema, ReportCsvRowSchema,
-  ErrorCsvRowSchema,
+  ErrorCsvRowSchema, HealthResponseSchema,
 ] as const
 
 /** Every response schema, for registration with the validator: the contracts and what they share. */

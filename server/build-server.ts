@@ -15,6 +15,7 @@ import type { ResponseCheck } from './http/self-check.js'
 import { envelopeHeader } from './http/server-context.js'
 import { serializeRequestForLog } from './http/log-redaction.js'
 import { parseParams } from './http/request-params.js'
+import { healthRoutes } from './routes/health.js'
 import { loginRoutes } from './routes/login.js'
 import { reportingRoutes } from './routes/reporting.js'
 import { createSessions } from './http/sessions.js'
@@ -129,6 +130,7 @@ export function buildServer (options: ServerOptions): FastifyInstance {
   app.decorateRequest('apiParams', null as never)
   app.addHook('preValidation', checkRequest)
 
+  app.register(healthRoutes)
   app.register(loginRoutes, { context })
   app.register(reportingRoutes, { context })
   return app
