@@ -36,7 +36,7 @@ function sessionTotals (sessions: readonly SessionJson[]): [number, number] {
 }
 
 /** A report attendee from the XML or JSON tree. */
-export function attendeeFromTree (a: AttendeeJson): ReportAttendee {
+function attendeeFromTree (a: AttendeeJson): ReportAttendee {
   const [liveSessions, liveSeconds] = sessionTotals(a.session.live_sessions_list.live_session)
   const [odSessions, odSeconds] = sessionTotals(a.session.od_sessions_list.od_session)
   const [simliveSessions, simliveSeconds] = sessionTotals(a.session.simlive_sessions_list.simlive_session)

@@ -101,11 +101,6 @@ export type FilterParameter = {
   [P in ParameterName]: (typeof PARAMETERS)[P] extends { filter: true } ? P : never
 }[ParameterName]
 
-/** The parameters whose value is of a kind. */
-export type ParametersOfKind<K extends ParameterKind> = {
-  [P in ParameterName]: (typeof PARAMETERS)[P]['kind'] extends K ? P : never
-}[ParameterName]
-
 /**
  * The registry as a list, for code that walks it.
  *

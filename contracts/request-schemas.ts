@@ -8,7 +8,7 @@ import { endpointList, requestSchemaIdOf, type EndpointName, type RequestSchemaI
 import { PARAMETER_KINDS, parameterList } from './parameters.js'
 
 /** One definition per kind of value, shared by every request schema through `$ref`. */
-export const ParametersSchema = {
+const ParametersSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'parameters.json',
   $defs: PARAMETER_KINDS,
@@ -20,7 +20,7 @@ export const ParametersSchema = {
  * @example
  * requestSchemaOf('login').required // ['ver', 'username', 'password']
  */
-export function requestSchemaOf (endpoint: EndpointName): {
+function requestSchemaOf (endpoint: EndpointName): {
   $schema: string
   $id: RequestSchemaId
   type: 'object'

@@ -11,7 +11,7 @@ const hex40 = { type: 'string', pattern: '^[0-9a-f]{40}$' } as const
 const eventId = { type: 'string', pattern: '^\\d{7}$' } as const
 
 /** Definitions shared by every response schema through `$ref`. */
-export const EnvelopeSchema = {
+const EnvelopeSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'envelope.json',
   $defs: {
@@ -62,7 +62,7 @@ function successWith (success: object): object {
 }
 
 /** Any failure, from any endpoint. */
-export const ErrorResponseSchema = {
+const ErrorResponseSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'error-response.json',
   ...envelopeOf({
@@ -86,7 +86,7 @@ export const ErrorResponseSchema = {
 } as const
 
 /** `GET /api/login[/json]` succeeded. */
-export const LoginResponseSchema = {
+const LoginResponseSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'login-response.json',
   ...envelopeOf(successWith({
@@ -101,7 +101,7 @@ export const LoginResponseSchema = {
 } as const
 
 /** `/api/reporting/eventlist[/json]` succeeded. */
-export const EventListResponseSchema = {
+const EventListResponseSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'event-list-response.json',
   ...envelopeOf(successWith({
@@ -164,7 +164,7 @@ const viewingSession = closedObject({
 })
 
 /** One `attendee`: registration attributes, sessions, questions and survey answers. */
-export const AttendeeSchema = {
+const AttendeeSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'attendee.json',
   ...closedObject({
@@ -179,7 +179,7 @@ export const AttendeeSchema = {
 } as const
 
 /** `/api/reporting/audience_reports[/json]` succeeded (XML decoded, or JSON). */
-export const AudienceReportResponseSchema = {
+const AudienceReportResponseSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'audience-report-response.json',
   ...envelopeOf(successWith(closedObject({
@@ -190,7 +190,7 @@ export const AudienceReportResponseSchema = {
 } as const
 
 /** One row of a CSV audience report, keyed by its header. */
-export const ReportCsvRowSchema = {
+const ReportCsvRowSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'report-csv-row.json',
   ...closedObject({
@@ -205,7 +205,7 @@ export const ReportCsvRowSchema = {
 } as const
 
 /** The one row of a CSV error, under the header `returnCode,code,description,parameter`. */
-export const ErrorCsvRowSchema = {
+const ErrorCsvRowSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'error-csv-row.json',
   type: 'object',
@@ -220,7 +220,7 @@ export const ErrorCsvRowSchema = {
 } as const
 
 /** `GET /_mock/health`: the mock's own answer, outside the API's envelope. */
-export const HealthResponseSchema = {
+const HealthResponseSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'health-response.json',
   ...closedObject({

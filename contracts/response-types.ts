@@ -4,18 +4,12 @@
  * `response-schemas.ts`), and the names below pick the parts code reads, so no type can say
  * something the contracts do not.
  */
-import type { AudienceReportResponse, ErrorResponse, EventListResponse, LoginResponse } from './contract-types.generated.js'
+import type { AudienceReportResponse, EventListResponse, LoginResponse } from './contract-types.generated.js'
 
 export type * from './contract-types.generated.js'
 
-/** `result` of a failed request. */
-export type ErrorResult = ErrorResponse['convey_api']['result']
-
 /** `success` of a login. */
 export type LoginSuccess = LoginResponse['convey_api']['result']['success']
-
-/** A `{ description, value }` pair as login returns it. */
-export type DescribedValue = LoginSuccess['sessionid']
 
 /** `success` of an event list. */
 export type EventListSuccess = EventListResponse['convey_api']['result']['success']
@@ -24,7 +18,7 @@ export type EventListSuccess = EventListResponse['convey_api']['result']['succes
 export type EventInfo = EventListSuccess['event_list']['core_event']['event_info'][number]
 
 /** `success` of an audience report. */
-export type AudienceReportSuccess = AudienceReportResponse['convey_api']['result']['success']
+type AudienceReportSuccess = AudienceReportResponse['convey_api']['result']['success']
 
 /** One registrant of an audience report. */
 export type AttendeeJson = AudienceReportSuccess['attendee_list']['attendee'][number]

@@ -30,7 +30,7 @@ export function driftMarkdown (targetName: string, findings: Findings): string {
  * @example
  * driftJunit('mock', findings) // '<?xml version="1.0" encoding="UTF-8"?>\n<testsuite …'
  */
-export function driftJunit (targetName: string, findings: Findings): string {
+function driftJunit (targetName: string, findings: Findings): string {
   const byCheck = new Map<string, Finding[]>()
   for (const f of findings.all) byCheck.set(f.check, [...(byCheck.get(f.check) ?? []), f])
   const cases = [...byCheck].map(([check, list]) => {

@@ -4,7 +4,7 @@ import { parametersOf } from '../../contracts/parameters.js'
 import { checkParams, collectParams } from './request-params.js'
 
 /** The header that lists, percent-encoded and comma-separated, every parameter an endpoint ignored. */
-export const IGNORED_PARAMETERS_HEADER = 'x-webcast-mock-ignored'
+const IGNORED_PARAMETERS_HEADER = 'x-webcast-mock-ignored'
 
 /**
  * A `preValidation` hook: checks the parameters of any route that serves an endpoint,

@@ -24,7 +24,7 @@ export function sendApiError (reply: FastifyReply, error: ApiError, clock: Clock
  * Turns any error into an API error: ours pass through, Fastify's own become the catalogue entry
  * that fits, anything else is an internal error whose details stay in the log.
  */
-export function toApiError (error: unknown, request: FastifyRequest): ApiError {
+function toApiError (error: unknown, request: FastifyRequest): ApiError {
   if (error instanceof ApiError) return error
   const { code, statusCode, name, message } = (error ?? {}) as Partial<FastifyError>
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new ApiError('request_too_large')

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Clock } from '../time/clock.js'
 
 /** What checking a session id against a user id finds. */
-export type SessionCheck = 'valid' | 'invalid' | 'expired'
+type SessionCheck = 'valid' | 'invalid' | 'expired'
 
 /** Issues and checks session ids; see {@link createSessions}. */
 export interface Sessions {

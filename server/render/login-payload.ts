@@ -3,8 +3,8 @@ import type { SuccessPayload } from './envelope.js'
 import { textElement } from './xml-text.js'
 
 /** The fixed sentences of the real API's login sample (`../shared/reference/real-api-evidence.md`, Login). */
-export const SESSION_ID_DESCRIPTION = 'Authenticated session ID.'
-export const USER_ID_DESCRIPTION = 'Authenticated user ID.'
+const SESSION_ID_DESCRIPTION = 'Authenticated session ID.'
+const USER_ID_DESCRIPTION = 'Authenticated user ID.'
 
 /**
  * The `success` of a login: `sessionid` and `userid`, each a description and a value.

@@ -5,7 +5,7 @@ import { csvCell } from './csv-text.js'
 import { escapeXmlAttribute } from './xml-text.js'
 
 /** Whole seconds a session lasted. */
-export function durationSeconds (session: ViewingSession): number {
+function durationSeconds (session: ViewingSession): number {
   return Math.floor((session.end - session.start) / 1000)
 }
 

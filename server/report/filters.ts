@@ -14,7 +14,7 @@ export interface DateRange {
 }
 
 /** What a filter's value is read against. */
-export interface FilterContext {
+interface FilterContext {
   /** The date range, when either end is given. */
   readonly range: DateRange | undefined
 }
@@ -26,19 +26,19 @@ type Filter = (value: string, context: FilterContext) => RegistrantPredicate | u
  * Reads an on/off value: `on` and `off` in any case; the contract has already refused anything
  * else, but the reader does not rely on it.
  */
-export function isOn (value: string, parameter: string): boolean {
+function isOn (value: string, parameter: string): boolean {
   const lower = value.toLowerCase()
   if (lower !== 'on' && lower !== 'off') throw new ApiError('invalid_parameter', { parameter, detail: `${parameter} must be "on" or "off".` })
   return lower === 'on'
 }
 
 /** Splits a pipe-separated list; empty items are dropped, an empty list counts as absent. */
-export function pipeValues (value: string): string[] {
+function pipeValues (value: string): string[] {
   return value.split('|').map((item) => item.trim()).filter((item) => item !== '')
 }
 
 /** The part of an email after its last `@`, lower-cased. */
-export function emailDomain (email: string): string {
+function emailDomain (email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase()
 }
 

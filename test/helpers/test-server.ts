@@ -15,7 +15,7 @@ export interface TestServer {
   login: (credentials?: { username: string, password: string }) => Promise<{ si: string, ui: string }>
 }
 
-export const TEST_SECRET = 'test-secret'
+const TEST_SECRET = 'test-secret'
 
 /**
  * Builds the mock over the tiny dataset (or the one given) at {@link FIXED_NOW}, with the
