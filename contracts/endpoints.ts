@@ -56,7 +56,11 @@ export const ENDPOINTS = {
     formats: ['xml', 'json', 'csv'],
     contract: 'audience-report',
     session: true,
-    responses: { xml: 'audience-report-response.json', json: 'audience-report-response.json', csv: 'report-csv-row.json' },
+    responses: {
+      xml: 'audience-report-response.json',
+      json: 'audience-report-response.json',
+      csv: 'report-csv-row.json',
+    },
     summary: 'the registrants of one event that pass every filter sent',
   },
   health: {

@@ -172,9 +172,15 @@ const AttendeeSchema = {
     ...Object.fromEntries(REGISTRATION_ATTRIBUTES.map((name) => [name, text])),
     reg_date: { $ref: 'envelope.json#/$defs/wireTime' },
     sti: { type: 'string', minLength: 1 },
-    session: closedObject(Object.fromEntries(SESSION_LISTS.map(({ list, item }) => [list, listOf(item, viewingSession)]))),
+    session: closedObject(Object.fromEntries(
+      SESSION_LISTS.map(({ list, item }) => [list, listOf(item, viewingSession)]),
+    )),
     questions_list: listOf('question', closedObject({ time: { $ref: 'envelope.json#/$defs/wireTime' }, text })),
-    surveys_list: listOf('survey', closedObject({ question: text, answer: text, time: { $ref: 'envelope.json#/$defs/wireTime' } })),
+    surveys_list: listOf('survey', closedObject({
+      question: text,
+      answer: text,
+      time: { $ref: 'envelope.json#/$defs/wireTime' },
+    })),
   }, ['sti']),
 } as const
 
@@ -197,8 +203,10 @@ const ReportCsvRowSchema = {
     ...Object.fromEntries(REPORT_CSV_COLUMNS.map((column) => [column, text])),
     email: { type: 'string', pattern: '@' },
     reg_date: { $ref: 'envelope.json#/$defs/wireTime' },
-    ...Object.fromEntries(['live_sessions', 'live_seconds', 'od_sessions', 'od_seconds', 'simlive_sessions', 'simlive_seconds', 'questions', 'surveys']
-      .map((column) => [column, { type: 'string', pattern: '^\\d+$' }])),
+    ...Object.fromEntries([
+      'live_sessions', 'live_seconds', 'od_sessions', 'od_seconds',
+      'simlive_sessions', 'simlive_seconds', 'questions', 'surveys',
+    ].map((column) => [column, { type: 'string', pattern: '^\\d+$' }])),
     first_view: { anyOf: [{ const: '' }, { $ref: 'envelope.json#/$defs/wireTime' }] },
     last_view: { anyOf: [{ const: '' }, { $ref: 'envelope.json#/$defs/wireTime' }] },
   }),

@@ -39,7 +39,8 @@ export const TEXT_CONTENT_KEY = 'title'
  */
 export function formatOfPath (path: string): Format {
   const end = path.split('?', 1)[0]?.replace(/\/+$/, '') ?? ''
-  const suffixed = (Object.keys(FORMAT_SUFFIX) as Format[]).find((format) => FORMAT_SUFFIX[format] !== '' && end.endsWith(FORMAT_SUFFIX[format]))
+  const suffixed = (Object.keys(FORMAT_SUFFIX) as Format[])
+    .find((format) => FORMAT_SUFFIX[format] !== '' && end.endsWith(FORMAT_SUFFIX[format]))
   return suffixed ?? 'xml'
 }
 

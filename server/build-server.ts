@@ -65,7 +65,11 @@ const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'text/html', 't
 export function buildServer (options: ServerOptions): FastifyInstance {
   const { dataset, clock } = options
   const limits = resolveLimits(options.limits)
-  const sessions = createSessions({ secret: options.sessionSecret, ttlSeconds: options.sessionTtlSeconds ?? 3600, clock })
+  const sessions = createSessions({
+    secret: options.sessionSecret,
+    ttlSeconds: options.sessionTtlSeconds ?? 3600,
+    clock,
+  })
   const context = {
     dataset,
     sessions,
@@ -77,7 +81,11 @@ export function buildServer (options: ServerOptions): FastifyInstance {
   const app = Fastify({
     logger: options.log === undefined
       ? false
-      : { level: options.log.level, ...(options.log.stream === undefined ? {} : { stream: options.log.stream }), serializers: { req: serializeRequestForLog } },
+      : {
+          level: options.log.level,
+          ...(options.log.stream === undefined ? {} : { stream: options.log.stream }),
+          serializers: { req: serializeRequestForLog },
+        },
     routerOptions: { querystringParser: parseParams, ignoreTrailingSlash: true },
     // Request lines cost half the throughput (measured by `npm run bench`), so they are logged
     // only at debug or trace; at info the log keeps start, stop and failures.
@@ -117,7 +125,9 @@ export function buildServer (options: ServerOptions): FastifyInstance {
       throw new ApiError('shutting_down')
     }
     const length = request.raw.url?.length ?? 0
-    if (length > limits.maxUrlBytes) throw new ApiError('url_too_long', { detail: `(${length} bytes; the limit is ${limits.maxUrlBytes})` })
+    if (length > limits.maxUrlBytes) {
+      throw new ApiError('url_too_long', { detail: `(${length} bytes; the limit is ${limits.maxUrlBytes})` })
+    }
   })
 
   if (options.checkResponse !== undefined) installSelfCheck(app, options.checkResponse, clock)
@@ -141,11 +151,17 @@ function installSelfCheck (app: FastifyInstance, check: ResponseCheck, clock: Cl
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
     const format = request.routeOptions.config.format ?? formatOfPath(request.url)
     const endpoint = request.routeOptions.config.endpoint
-    const contract = endpoint === undefined ? undefined : (ENDPOINTS[endpoint].responses as Partial<Record<Format, SchemaId>>)[format]
+    const contract = endpoint === undefined
+      ? undefined
+      : (ENDPOINTS[endpoint].responses as Partial<Record<Format, SchemaId>>)[format]
     const problems = check(format, contract ?? 'error-response.json', payload.toString())
     if (problems.length === 0) return payload
     request.log.error({ problems }, 'self-check: a response breaks its contract')
     reply.code(ERROR_CATALOGUE.internal_error.httpStatus)
-    return renderError(format, envelopeHeader(clock), { code: 'internal_error', description: `Self-check: ${problems.join('; ')}`, parameter: undefined })
+    return renderError(format, envelopeHeader(clock), {
+      code: 'internal_error',
+      description: `Self-check: ${problems.join('; ')}`,
+      parameter: undefined,
+    })
   })
 }

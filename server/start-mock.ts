@@ -35,7 +35,8 @@ export interface RunningMock {
  *
  * @example
  * const mock = await startMock({ port: 0 })
- * const response = await fetch(`${mock.baseUrl}/login/json?ver=2.0&username=${mock.credentials.username}&password=${mock.credentials.password}`)
+ * const response = await fetch(`${mock.baseUrl}/login/json?ver=2.0` +
+ *   `&username=${mock.credentials.username}&password=${mock.credentials.password}`)
  * await mock.close()
  */
 export async function startMock (options: MockOptions = {}): Promise<RunningMock> {

@@ -20,7 +20,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 
 /** The rule of a file: the one of the deepest folder named in {@link MAY_IMPORT} that holds it. */
 function ruleOf (file: string): readonly string[] {
-  const folder = Object.keys(MAY_IMPORT).filter((name) => file.startsWith(`${name}/`)).sort((a, b) => b.length - a.length)[0]
+  const folder = Object.keys(MAY_IMPORT)
+    .filter((name) => file.startsWith(`${name}/`))
+    .sort((a, b) => b.length - a.length)[0]
   return MAY_IMPORT[folder ?? ''] ?? []
 }
 
@@ -31,7 +33,8 @@ function sourceFiles (folder: string): string[] {
 }
 
 function localImports (file: string): string[] {
-  const specifiers = [...readFileSync(file, 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)]
+  const importPattern = /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
+  const specifiers = [...readFileSync(file, 'utf8').matchAll(importPattern)]
     .map((match) => match[1] ?? match[2] ?? '')
   return specifiers.filter((specifier) => specifier.startsWith('.'))
     .map((specifier) => relative(ROOT, resolve(dirname(file), specifier)).split('/')[0] ?? '')
@@ -43,7 +46,8 @@ for (const [folder, allowed] of Object.entries(MAY_IMPORT).filter(([name]) => !n
     t.ok(files.length > 0, `${folder}/ has source files`)
     for (const file of files) {
       const rule = ruleOf(relative(ROOT, file))
-      const outside = localImports(file).filter((target) => target !== folder && !rule.includes(target) && target !== 'package.json')
+      const outside = localImports(file)
+        .filter((target) => target !== folder && !rule.includes(target) && target !== 'package.json')
       t.same(outside, [], relative(ROOT, file))
     }
   })

@@ -12,18 +12,27 @@ const fail = (message) => {
   process.exit(1)
 }
 const folder = mkdtempSync(join(tmpdir(), 'webcast-pack-'))
-const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', folder], { encoding: 'utf8' }))[0]
+const packed = JSON.parse(
+  execFileSync('npm', ['pack', '--json', '--pack-destination', folder], { encoding: 'utf8' }),
+)[0]
 const files = packed.files.map((file) => file.path)
-for (const needed of ['README.md', 'LICENSE', 'package.json', 'dist/bin/cli.js', 'dist/server/index.d.ts', 'dist/client/index.js']) {
+const NEEDED = [
+  'README.md', 'LICENSE', 'package.json', 'dist/bin/cli.js', 'dist/server/index.d.ts', 'dist/client/index.js',
+]
+for (const needed of NEEDED) {
   if (!files.includes(needed)) fail(`the tarball lacks ${needed}`)
 }
-const unwanted = files.filter((file) => file.startsWith('test/') || file.startsWith('dist/test/') || file.endsWith('.ts') && !file.endsWith('.d.ts'))
+const unwanted = files.filter((file) =>
+  file.startsWith('test/') || file.startsWith('dist/test/') || file.endsWith('.ts') && !file.endsWith('.d.ts'))
 if (unwanted.length > 0) fail(`the tarball holds ${unwanted.slice(0, 3).join(', ')}`)
 
 const app = join(folder, 'app')
 execFileSync('mkdir', ['-p', app])
 execFileSync('npm', ['init', '-y'], { cwd: app, stdio: 'ignore' })
-execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', join(folder, packed.filename)], { cwd: app, stdio: 'inherit' })
+execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', join(folder, packed.filename)], {
+  cwd: app,
+  stdio: 'inherit',
+})
 const bin = join(app, 'node_modules', '.bin', 'webcast-mock')
 const version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()
 const expected = JSON.parse(readFileSync('package.json', 'utf8')).version
@@ -42,4 +51,5 @@ const baseUrl = await new Promise((resolve, reject) => {
 const login = await (await fetch(`${baseUrl}/login/json?ver=2.0&username=demo%40example.com&password=demo`)).json()
 server.kill('SIGTERM')
 if (login?.convey_api?.result?.returnCode !== '1') fail(`login failed: ${JSON.stringify(login).slice(0, 200)}`)
-console.log(`pack-check: ${packed.filename} (${files.length} files) installs with production dependencies, prints ${version}, serves and logs in`)
+console.log(`pack-check: ${packed.filename} (${files.length} files) installs with production dependencies, ` +
+  `prints ${version}, serves and logs in`)

@@ -11,7 +11,9 @@ function typeNameOf (id: string): string {
 }
 
 type Schema = Record<string, unknown>
-const SCHEMAS = new Map<string, Schema>([...REQUEST_SCHEMAS, ...RESPONSE_SCHEMAS].map((schema) => [schema.$id, schema as Schema]))
+const SCHEMAS = new Map<string, Schema>(
+  [...REQUEST_SCHEMAS, ...RESPONSE_SCHEMAS].map((schema) => [schema.$id, schema as Schema]),
+)
 
 /** The schema a `$ref` such as `envelope.json#/$defs/wireTime` or `attendee.json` points at. */
 function resolve (ref: string): Schema {
@@ -39,7 +41,10 @@ function inline (node: unknown): unknown {
     ...target,
     ...local,
     properties: { ...(target.properties as Schema | undefined), ...(local.properties as Schema | undefined) },
-    required: [...new Set([...((target.required as string[] | undefined) ?? []), ...((local.required as string[] | undefined) ?? [])])],
+    required: [...new Set([
+      ...((target.required as string[] | undefined) ?? []),
+      ...((local.required as string[] | undefined) ?? []),
+    ])],
   }
 }
 
@@ -51,10 +56,16 @@ function inline (node: unknown): unknown {
 export async function contractTypesSource (): Promise<string> {
   const parts: string[] = []
   for (const schema of [...REQUEST_CONTRACTS, ...RESPONSE_CONTRACTS]) {
-    parts.push(await compile(inline(schema) as JSONSchema, typeNameOf(schema.$id), { bannerComment: '', additionalProperties: false, strictIndexSignatures: true, style: { semi: false, singleQuote: true, printWidth: 120 } }))
+    parts.push(await compile(inline(schema) as JSONSchema, typeNameOf(schema.$id), {
+      bannerComment: '',
+      additionalProperties: false,
+      strictIndexSignatures: true,
+      style: { semi: false, singleQuote: true, printWidth: 120 },
+    }))
   }
   return [
-    '// Generated from contracts/request-schemas.ts and contracts/response-schemas.ts by contracts/generate/contract-types.ts: do not edit.',
+    '// Generated from contracts/request-schemas.ts and contracts/response-schemas.ts ' +
+      'by contracts/generate/contract-types.ts: do not edit.',
     '// After changing a schema, run `npm run contracts:compile`; a test fails until then.',
     '/* eslint-disable */',
     '',

@@ -34,7 +34,11 @@ function parameterTable (): string[] {
     return `| ${code(name)} | ${endpoints} | ${PARAMETER_KINDS[parameter.kind].description.replaceAll('|', '\\|')} | ` +
       `${parameter.default === undefined ? '' : code(parameter.default)} | ${notes} | ${parameter.summary} |`
   })
-  return ['| parameter | endpoints | value | default | notes | what |', '| --- | --- | --- | --- | --- | --- |', ...rows]
+  return [
+    '| parameter | endpoints | value | default | notes | what |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ]
 }
 
 const TABLES = { endpoints: endpointTable, parameters: parameterTable }

@@ -26,6 +26,7 @@ export function requestValidatorSource (): string {
       helpers.set(name, `${module}.js`)
       return name
     })
+  const exportEntries = Object.entries(EXPORT_NAMES).map(([name, id]) => ` '${id}': ${name},`).join('')
   return [
     '// Generated from contracts/request-schemas.ts by contracts/generate/request-validators.ts: do not edit.',
     '// After changing a request schema, run `npm run contracts:compile`; a test fails until then.',
@@ -35,7 +36,7 @@ export function requestValidatorSource (): string {
     ...[...helpers].map(([name, module]) => `import ${name} from '${module}'`),
     code,
     '/** Each compiled validator by the `$id` of its contract. */',
-    `export const REQUEST_VALIDATORS = {${Object.entries(EXPORT_NAMES).map(([name, id]) => ` '${id}': ${name},`).join('')} }`,
+    `export const REQUEST_VALIDATORS = {${exportEntries} }`,
     '/* c8 ignore stop */',
     '',
   ].join('\n')

@@ -67,7 +67,9 @@ function eventSpecs (text: string, flag: string): EventSpec[] {
   if (text === '') return []
   return text.split(',').map((item, position) => {
     const spec = parseEventSpec(item, position)
-    if (spec === undefined) throw new ConfigError(`--${flag} takes REGISTRANTS[:live|live_simlive|on_demand], not "${item}"`)
+    if (spec === undefined) {
+      throw new ConfigError(`--${flag} takes REGISTRANTS[:live|live_simlive|on_demand], not "${item}"`)
+    }
     return spec
   })
 }
@@ -77,27 +79,116 @@ function eventSpecs (text: string, flag: string): EventSpec[] {
  * read. A repeated `--add-event` is read as one comma-separated list.
  */
 const FLAGS = {
-  port: { for: ['serve'], env: 'WEBCAST_MOCK_PORT', default: '4010', read: integer(0, 65535), help: 'port to listen on; 0 picks a free one' },
-  host: { for: ['serve'], env: 'WEBCAST_MOCK_HOST', default: '127.0.0.1', read: nonEmpty, help: 'address to listen on' },
-  seed: { for: ['serve', 'dataset'], env: 'WEBCAST_MOCK_SEED', default: '1', read: integer(0, 2 ** 32 - 1), help: 'seed of the generated dataset' },
-  'session-ttl': { for: ['serve'], env: 'WEBCAST_MOCK_SESSION_TTL', default: '3600', read: integer(1, 10 * 365 * 86400), help: 'session lifetime in seconds' },
-  'log-level': { for: ['serve'], env: 'WEBCAST_MOCK_LOG_LEVEL', default: 'info', read: oneOf(LOG_LEVELS), help: LOG_LEVELS.join(' | ') },
-  'session-secret': { for: ['serve'], env: 'WEBCAST_MOCK_SESSION_SECRET', default: '', read: (text: string) => text, help: 'signs sessions; random per process unless set' },
-  username: { for: ['serve'], env: 'WEBCAST_MOCK_USERNAME', default: DEMO_CREDENTIALS.username, read: nonEmpty, help: 'demo admin username' },
-  password: { for: ['serve'], env: 'WEBCAST_MOCK_PASSWORD', default: DEMO_CREDENTIALS.password, read: nonEmpty, help: 'demo admin password' },
-  'shutdown-grace': { for: ['serve'], env: 'WEBCAST_MOCK_SHUTDOWN_GRACE', default: '30', read: integer(0, 3600), help: 'seconds in-flight responses may take on shutdown' },
-  'restricted-username': { for: ['serve'], env: 'WEBCAST_MOCK_RESTRICTED_USERNAME', default: RESTRICTED_CREDENTIALS.username, read: nonEmpty, help: 'restricted admin username' },
-  'restricted-password': { for: ['serve'], env: 'WEBCAST_MOCK_RESTRICTED_PASSWORD', default: RESTRICTED_CREDENTIALS.password, read: nonEmpty, help: 'restricted admin password' },
-  'add-event': { for: ['serve', 'dataset'], env: 'WEBCAST_MOCK_ADD_EVENTS', default: '', read: eventSpecs, help: 'add an event: REGISTRANTS[:KIND], repeatable (e.g. 1000000)' },
-  'max-url-bytes': { for: ['serve'], env: 'WEBCAST_MOCK_MAX_URL_BYTES', default: String(DEFAULT_LIMITS.maxUrlBytes), read: integer(64, 1024 * 1024), help: 'longest URL accepted (414 beyond)' },
-  'max-body-bytes': { for: ['serve'], env: 'WEBCAST_MOCK_MAX_BODY_BYTES', default: String(DEFAULT_LIMITS.maxBodyBytes), read: integer(64, 1024 * 1024 * 1024), help: 'largest form body accepted (413 beyond)' },
-  'max-header-bytes': { for: ['serve'], env: 'WEBCAST_MOCK_MAX_HEADER_BYTES', default: String(DEFAULT_LIMITS.maxHeaderBytes), read: integer(1024, 1024 * 1024), help: 'largest request line plus headers (431 beyond)' },
-  'headers-timeout': { for: ['serve'], env: 'WEBCAST_MOCK_HEADERS_TIMEOUT', default: String(DEFAULT_LIMITS.headersTimeoutMs / 1000), read: integer(1, 3600), help: 'seconds for the headers to arrive (408 beyond)' },
-  'request-timeout': { for: ['serve'], env: 'WEBCAST_MOCK_REQUEST_TIMEOUT', default: String(DEFAULT_LIMITS.requestTimeoutMs / 1000), read: integer(1, 3600), help: 'seconds for a whole request to arrive (408 beyond)' },
-  'idle-timeout': { for: ['serve'], env: 'WEBCAST_MOCK_IDLE_TIMEOUT', default: String(DEFAULT_LIMITS.idleTimeoutMs / 1000), read: integer(1, 3600), help: 'seconds a connection may stay silent, a stalled reader included' },
-  'max-streaming-reports': { for: ['serve'], env: 'WEBCAST_MOCK_MAX_STREAMING_REPORTS', default: String(DEFAULT_LIMITS.maxStreamingReports), read: integer(1, 10_000), help: 'large reports streamed at once (503 beyond)' },
-  event: { for: ['dataset'], env: 'WEBCAST_MOCK_EVENT', default: '', read: eventId, help: 'only this 7-digit event' },
-} as const satisfies Record<string, { for: readonly Subcommand[], env: string, default: string, read: (text: string, flag: string) => unknown, help: string }>
+  port: {
+    for: ['serve'], env: 'WEBCAST_MOCK_PORT',
+    default: '4010', read: integer(0, 65535),
+    help: 'port to listen on; 0 picks a free one',
+  },
+  host: {
+    for: ['serve'], env: 'WEBCAST_MOCK_HOST',
+    default: '127.0.0.1', read: nonEmpty,
+    help: 'address to listen on',
+  },
+  seed: {
+    for: ['serve', 'dataset'], env: 'WEBCAST_MOCK_SEED',
+    default: '1', read: integer(0, 2 ** 32 - 1),
+    help: 'seed of the generated dataset',
+  },
+  'session-ttl': {
+    for: ['serve'], env: 'WEBCAST_MOCK_SESSION_TTL',
+    default: '3600', read: integer(1, 10 * 365 * 86400),
+    help: 'session lifetime in seconds',
+  },
+  'log-level': {
+    for: ['serve'], env: 'WEBCAST_MOCK_LOG_LEVEL',
+    default: 'info', read: oneOf(LOG_LEVELS),
+    help: LOG_LEVELS.join(' | '),
+  },
+  'session-secret': {
+    for: ['serve'], env: 'WEBCAST_MOCK_SESSION_SECRET',
+    default: '', read: (text: string) => text,
+    help: 'signs sessions; random per process unless set',
+  },
+  username: {
+    for: ['serve'], env: 'WEBCAST_MOCK_USERNAME',
+    default: DEMO_CREDENTIALS.username, read: nonEmpty,
+    help: 'demo admin username',
+  },
+  password: {
+    for: ['serve'], env: 'WEBCAST_MOCK_PASSWORD',
+    default: DEMO_CREDENTIALS.password, read: nonEmpty,
+    help: 'demo admin password',
+  },
+  'shutdown-grace': {
+    for: ['serve'], env: 'WEBCAST_MOCK_SHUTDOWN_GRACE',
+    default: '30', read: integer(0, 3600),
+    help: 'seconds in-flight responses may take on shutdown',
+  },
+  'restricted-username': {
+    for: ['serve'], env: 'WEBCAST_MOCK_RESTRICTED_USERNAME',
+    default: RESTRICTED_CREDENTIALS.username, read: nonEmpty,
+    help: 'restricted admin username',
+  },
+  'restricted-password': {
+    for: ['serve'], env: 'WEBCAST_MOCK_RESTRICTED_PASSWORD',
+    default: RESTRICTED_CREDENTIALS.password, read: nonEmpty,
+    help: 'restricted admin password',
+  },
+  'add-event': {
+    for: ['serve', 'dataset'], env: 'WEBCAST_MOCK_ADD_EVENTS',
+    default: '', read: eventSpecs,
+    help: 'add an event: REGISTRANTS[:KIND], repeatable (e.g. 1000000)',
+  },
+  'max-url-bytes': {
+    for: ['serve'], env: 'WEBCAST_MOCK_MAX_URL_BYTES',
+    default: String(DEFAULT_LIMITS.maxUrlBytes), read: integer(64, 1024 * 1024),
+    help: 'longest URL accepted (414 beyond)',
+  },
+  'max-body-bytes': {
+    for: ['serve'], env: 'WEBCAST_MOCK_MAX_BODY_BYTES',
+    default: String(DEFAULT_LIMITS.maxBodyBytes), read: integer(64, 1024 * 1024 * 1024),
+    help: 'largest form body accepted (413 beyond)',
+  },
+  'max-header-bytes': {
+    for: ['serve'], env: 'WEBCAST_MOCK_MAX_HEADER_BYTES',
+    default: String(DEFAULT_LIMITS.maxHeaderBytes), read: integer(1024, 1024 * 1024),
+    help: 'largest request line plus headers (431 beyond)',
+  },
+  'headers-timeout': {
+    for: ['serve'], env: 'WEBCAST_MOCK_HEADERS_TIMEOUT',
+    default: String(DEFAULT_LIMITS.headersTimeoutMs / 1000), read: integer(1, 3600),
+    help: 'seconds for the headers to arrive (408 beyond)',
+  },
+  'request-timeout': {
+    for: ['serve'], env: 'WEBCAST_MOCK_REQUEST_TIMEOUT',
+    default: String(DEFAULT_LIMITS.requestTimeoutMs / 1000), read: integer(1, 3600),
+    help: 'seconds for a whole request to arrive (408 beyond)',
+  },
+  'idle-timeout': {
+    for: ['serve'], env: 'WEBCAST_MOCK_IDLE_TIMEOUT',
+    default: String(DEFAULT_LIMITS.idleTimeoutMs / 1000), read: integer(1, 3600),
+    help: 'seconds a connection may stay silent, a stalled reader included',
+  },
+  'max-streaming-reports': {
+    for: ['serve'], env: 'WEBCAST_MOCK_MAX_STREAMING_REPORTS',
+    default: String(DEFAULT_LIMITS.maxStreamingReports), read: integer(1, 10_000),
+    help: 'large reports streamed at once (503 beyond)',
+  },
+  event: {
+    for: ['dataset'], env: 'WEBCAST_MOCK_EVENT',
+    default: '', read: eventId,
+    help: 'only this 7-digit event',
+  },
+} as const satisfies Record<string, FlagSpec>
+
+/** What {@link FLAGS} says of each flag. */
+interface FlagSpec {
+  readonly for: readonly Subcommand[]
+  readonly env: string
+  readonly default: string
+  readonly read: (text: string, flag: string) => unknown
+  readonly help: string
+}
 
 type Flag = keyof typeof FLAGS
 
@@ -127,18 +218,24 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
   if (parsed.values.help === true) return { name: 'help' }
   if (parsed.values.version === true) return { name: 'version' }
   const [subcommand = 'serve', ...extra] = parsed.positionals
-  if (subcommand !== 'serve' && subcommand !== 'dataset' && subcommand !== 'drift') throw new ConfigError(`unknown command "${subcommand}"; try --help`)
+  if (subcommand !== 'serve' && subcommand !== 'dataset' && subcommand !== 'drift') {
+    throw new ConfigError(`unknown command "${subcommand}"; try --help`)
+  }
   if (extra.length > 0) throw new ConfigError(`unexpected argument "${extra[0]}"; try --help`)
 
   const given = parsed.values as Record<string, string[] | boolean | undefined>
   const value = <F extends Flag>(flag: F): ReturnType<(typeof FLAGS)[F]['read']> => {
     const spec = FLAGS[flag]
     const texts = given[flag]
-    if (Array.isArray(texts) && texts.length > 1 && flag !== 'add-event') throw new ConfigError(`--${flag} is given more than once`)
+    if (Array.isArray(texts) && texts.length > 1 && flag !== 'add-event') {
+      throw new ConfigError(`--${flag} is given more than once`)
+    }
     const text = Array.isArray(texts) ? texts.join(',') : env[spec.env] ?? spec.default
     return spec.read(text, flag) as ReturnType<(typeof FLAGS)[F]['read']>
   }
-  if (parsed.values['self-check'] === true && subcommand !== 'serve') throw new ConfigError(`--self-check does not apply to ${subcommand}; try --help`)
+  if (parsed.values['self-check'] === true && subcommand !== 'serve') {
+    throw new ConfigError(`--self-check does not apply to ${subcommand}; try --help`)
+  }
   for (const flag of Object.keys(FLAGS) as Flag[]) {
     if (given[flag] !== undefined && !(FLAGS[flag].for as readonly string[]).includes(subcommand)) {
       throw new ConfigError(`--${flag} does not apply to ${subcommand}; try --help`)
@@ -147,7 +244,10 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
   if (subcommand === 'drift') return { name: 'drift' }
   if (subcommand === 'dataset') {
     const event = value('event')
-    return { name: 'dataset', config: { seed: value('seed'), eventId: event === '' ? undefined : event, extraEvents: value('add-event') } }
+    return {
+      name: 'dataset',
+      config: { seed: value('seed'), eventId: event === '' ? undefined : event, extraEvents: value('add-event') },
+    }
   }
   const secret = value('session-secret')
   return {
@@ -172,8 +272,11 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
 }
 
 function readLimits (value: <F extends Flag>(flag: F) => ReturnType<(typeof FLAGS)[F]['read']>): Limits {
-  const notAbove = (smaller: Flag & `${string}-${'bytes' | 'timeout'}`, larger: Flag & `${string}-${'bytes' | 'timeout'}`): void => {
-    if (value(smaller) > value(larger)) throw new ConfigError(`--${smaller} (${value(smaller)}) must not exceed --${larger} (${value(larger)})`)
+  type LimitFlag = Flag & `${string}-${'bytes' | 'timeout'}`
+  const notAbove = (smaller: LimitFlag, larger: LimitFlag): void => {
+    if (value(smaller) > value(larger)) {
+      throw new ConfigError(`--${smaller} (${value(smaller)}) must not exceed --${larger} (${value(larger)})`)
+    }
   }
   notAbove('headers-timeout', 'request-timeout')
   notAbove('max-url-bytes', 'max-header-bytes')
@@ -190,8 +293,10 @@ function readLimits (value: <F extends Flag>(flag: F) => ReturnType<(typeof FLAG
 
 /** The text of `--help`. */
 export function helpText (): string {
-  const flags = Object.entries(FLAGS).map(([flag, spec]) =>
-    `  --${flag.padEnd(21)} ${spec.help} (${spec.for.join(', ')}; default ${spec.default === '' ? 'none' : spec.default}; env ${spec.env})`)
+  const flags = Object.entries(FLAGS).map(([flag, spec]) => {
+    const fallback = spec.default === '' ? 'none' : spec.default
+    return `  --${flag.padEnd(21)} ${spec.help} (${spec.for.join(', ')}; default ${fallback}; env ${spec.env})`
+  })
   return [
     'Usage: webcast-mock [serve] [flags]      run the mock API',
     '       webcast-mock dataset [flags]      print what the seeded dataset holds',
@@ -203,7 +308,8 @@ export function helpText (): string {
     '',
     'Flags:',
     ...flags,
-    '  --self-check            check every response against its contract before sending it; reports are not streamed (serve; env WEBCAST_MOCK_SELF_CHECK=1)',
+    '  --self-check            check every response against its contract before sending it; ' +
+      'reports are not streamed (serve; env WEBCAST_MOCK_SELF_CHECK=1)',
     '  --help, -h              show this text',
     '  --version, -v           show the version',
     '',

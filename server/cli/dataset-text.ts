@@ -19,10 +19,13 @@ export function formatDatasetReport (seed: number, events: readonly EventSummary
   const lines = [`Dataset for seed ${seed}: ${events.length} events, times in GMT.`, '']
   for (const event of events) {
     const gmt = (ms: number): string => formatWireTime(ms, 'GMT')
+    const simlive = event.simliveStart === undefined || event.simliveEnd === undefined
+      ? ''
+      : `; sim-live ${gmt(event.simliveStart)} to ${gmt(event.simliveEnd)}`
     lines.push(
       `${event.id}  ${event.title}`,
       `  ${event.kind}${event.expired ? ', expired' : ''}; live ${gmt(event.schedStart)} to ${gmt(event.schedEnd)}` +
-        (event.simliveStart === undefined || event.simliveEnd === undefined ? '' : `; sim-live ${gmt(event.simliveStart)} to ${gmt(event.simliveEnd)}`),
+        simlive,
       `  registrants ${event.registrants}: no-shows ${event.noShows} (${percent(event.noShows, event.registrants)}), ` +
         `live ${event.liveViewers}, on-demand ${event.odViewers}, sim-live ${event.simliveViewers}, ` +
         `Q&A askers ${event.askers}, survey responders ${event.surveyResponders}`,

@@ -22,7 +22,11 @@ export interface CliIo {
  * @example
  * const code = await runCli(['dataset', '--seed', '2'], process.env, io)
  */
-export async function runCli (argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: CliIo): Promise<number> {
+export async function runCli (
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  io: CliIo,
+): Promise<number> {
   let command
   try {
     command = parseCommand(argv, env)
@@ -64,7 +68,13 @@ async function drift (env: Readonly<Record<string, string | undefined>>, io: Cli
   if (remote !== undefined) return runDrift(remote, io.workingFolder, io.stdout)
   const mock = await startMock({ port: 0 })
   try {
-    return await runDrift({ name: 'mock started by webcast-mock drift', baseUrl: mock.baseUrl, ...mock.credentials, eventId: env.WEBCAST_API_EVENT_ID, remote: false }, io.workingFolder, io.stdout)
+    return await runDrift({
+      name: 'mock started by webcast-mock drift',
+      baseUrl: mock.baseUrl,
+      ...mock.credentials,
+      eventId: env.WEBCAST_API_EVENT_ID,
+      remote: false,
+    }, io.workingFolder, io.stdout)
   } finally {
     await mock.close()
   }
@@ -88,11 +98,14 @@ async function serve (config: ServeConfig, io: CliIo): Promise<number> {
   io.stdout.write([
     `webcast-mock ${packageJson.version} listening on ${mock.baseUrl} (${notes})`,
     `  demo login: ${username} / ${password}`,
-    `  try: curl '${mock.baseUrl}/login?ver=2.0&username=${encodeURIComponent(username)}&password=${encodeURIComponent(password)}'`,
+    `  try: curl '${mock.baseUrl}/login?ver=2.0` +
+      `&username=${encodeURIComponent(username)}&password=${encodeURIComponent(password)}'`,
     '',
   ].join('\n'))
   const signal = await new Promise<string>((resolve) => { io.onStopSignal(resolve) })
-  io.stdout.write(`webcast-mock: ${signal} received, finishing in-flight requests (up to ${config.shutdownGraceSeconds} s)\n`)
+  io.stdout.write(
+    `webcast-mock: ${signal} received, finishing in-flight requests (up to ${config.shutdownGraceSeconds} s)\n`,
+  )
   const cutOff = setTimeout(() => {
     io.stdout.write(`webcast-mock: grace period over, cutting the connections still open\n`)
     mock.app.server.closeAllConnections()

@@ -54,8 +54,14 @@ export function installErrorHandling (app: FastifyInstance, clock: Clock): void 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?', 1)[0] ?? ''
     const methods = methodsByPath.get(path)
-    if (methods === undefined) return sendApiError(reply, new ApiError('unknown_path', { detail: `(${request.method} ${path})` }), clock)
+    if (methods === undefined) {
+      return sendApiError(reply, new ApiError('unknown_path', { detail: `(${request.method} ${path})` }), clock)
+    }
     reply.header('allow', [...methods].join(', '))
-    return sendApiError(reply, new ApiError('method_not_allowed', { detail: `Use ${[...methods].join(' or ')}.` }), clock)
+    return sendApiError(
+      reply,
+      new ApiError('method_not_allowed', { detail: `Use ${[...methods].join(' or ')}.` }),
+      clock,
+    )
   })
 }

@@ -45,13 +45,17 @@ export const DEFAULT_LIMITS: Limits = {
 export function resolveLimits (given: Partial<Limits> = {}): Limits {
   const limits = { ...DEFAULT_LIMITS, ...given }
   for (const [name, value] of Object.entries(limits)) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`limit ${name} must be a whole number above 0, not ${String(value)}`)
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`limit ${name} must be a whole number above 0, not ${String(value)}`)
+    }
   }
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
-    throw new RangeError(`limit headersTimeoutMs (${limits.headersTimeoutMs}) must not exceed requestTimeoutMs (${limits.requestTimeoutMs})`)
+    throw new RangeError(`limit headersTimeoutMs (${limits.headersTimeoutMs}) ` +
+      `must not exceed requestTimeoutMs (${limits.requestTimeoutMs})`)
   }
   if (limits.maxUrlBytes > limits.maxHeaderBytes) {
-    throw new RangeError(`limit maxUrlBytes (${limits.maxUrlBytes}) must not exceed maxHeaderBytes (${limits.maxHeaderBytes})`)
+    throw new RangeError(`limit maxUrlBytes (${limits.maxUrlBytes}) ` +
+      `must not exceed maxHeaderBytes (${limits.maxHeaderBytes})`)
   }
   return limits
 }

@@ -20,8 +20,8 @@ export function clientErrorHandler (clock: Clock): (error: Error & { code?: stri
     const { httpStatus, description } = ERROR_CATALOGUE[code]
     const body = Buffer.from(renderError('xml', envelopeHeader(clock), { code, description, parameter: undefined }))
     if (socket.writable) {
-      socket.write(`HTTP/1.1 ${httpStatus} ${STATUS_CODES[httpStatus] ?? ''}\r\nContent-Type: ${CONTENT_TYPES.xml}\r\n` +
-        `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n`)
+      socket.write(`HTTP/1.1 ${httpStatus} ${STATUS_CODES[httpStatus] ?? ''}\r\n` +
+        `Content-Type: ${CONTENT_TYPES.xml}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`)
       socket.write(body)
     }
     socket.destroy()

@@ -69,8 +69,12 @@ function parameterOf (violation: ContractViolation): string | undefined {
 
 function errorFor (violation: ContractViolation, raw: RawParams): ApiError {
   const parameter = parameterOf(violation) ?? ''
-  if (violation.keyword === 'required') return new ApiError('missing_parameter', { parameter, detail: `Send ${parameter}.` })
-  if (Array.isArray(raw[parameter])) return new ApiError('invalid_parameter', { parameter, detail: `${parameter} must be given once.` })
+  if (violation.keyword === 'required') {
+    return new ApiError('missing_parameter', { parameter, detail: `Send ${parameter}.` })
+  }
+  if (Array.isArray(raw[parameter])) {
+    return new ApiError('invalid_parameter', { parameter, detail: `${parameter} must be given once.` })
+  }
   if (parameter === 'ver') return new ApiError('unsupported_version', { parameter })
   const problem = violation.expected === undefined ? violation.message : `must be ${violation.expected}`
   return new ApiError('invalid_parameter', { parameter, detail: `${parameter} ${problem}.` })

@@ -25,7 +25,8 @@ export const checkResponse: ResponseCheck = (format, success, body) => {
       const rows = decodeCsvRows(body)
       const isError = body.startsWith('returnCode,')
       if (isError && rows.length !== 1) return [`/: a CSV error has one row, not ${rows.length}`]
-      return rows.flatMap((row, index) => linesOf(validateContract(isError ? 'error-csv-row.json' : 'report-csv-row.json', row), `row ${index + 1}`))
+      const contract = isError ? 'error-csv-row.json' : 'report-csv-row.json'
+      return rows.flatMap((row, index) => linesOf(validateContract(contract, row), `row ${index + 1}`))
     }
     const tree = format === 'json' ? JSON.parse(body) as unknown : decodeXml(body)
     const returnCode = (tree as { convey_api?: { result?: { returnCode?: unknown } } }).convey_api?.result?.returnCode

@@ -49,7 +49,9 @@ export function encodeMarkup (text: string): Markup {
  * const CSV = markupTable({ comma: ',', end: '\r\n' })
  * writer.markup(CSV.end)
  */
-export function markupTable<Name extends string> (table: Readonly<Record<Name, string>>): Readonly<Record<Name, Markup>> {
+export function markupTable<Name extends string> (
+  table: Readonly<Record<Name, string>>,
+): Readonly<Record<Name, Markup>> {
   const encoded: Partial<Record<Name, Markup>> = {}
   for (const name of Object.keys(table) as Name[]) encoded[name] = encodeMarkup(table[name])
   return encoded as Record<Name, Markup>

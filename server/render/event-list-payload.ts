@@ -28,7 +28,8 @@ export function eventListPayload (events: readonly WebcastEvent[]): SuccessPaylo
     json: () => ({ event_list: { core_event: { event_info: events.map(eventInfo) } } }),
     xml: () => {
       const items = events.map(eventInfo).map((info) =>
-        `<event_info id="${info.id}" sched_start="${info.sched_start}" sched_end="${info.sched_end}" expired="${info.expired}">` +
+        `<event_info id="${info.id}" sched_start="${info.sched_start}" sched_end="${info.sched_end}" ` +
+        `expired="${info.expired}">` +
         `${escapeXml(info.title)}</event_info>`)
       return `<event_list><core_event>${items.join('')}</core_event></event_list>`
     },

@@ -53,7 +53,8 @@ const SHAPES: Readonly<Record<Format, ReportShape>> = {
   },
   json: {
     opening: (event) =>
-      `{"eventid":${JSON.stringify(event.id)},"eventtitle":${JSON.stringify(event.title)},"attendee_list":{"attendee":[`,
+      `{"eventid":${JSON.stringify(event.id)},"eventtitle":${JSON.stringify(event.title)},` +
+      '"attendee_list":{"attendee":[',
     separator: encodeMarkup(','),
     closing: ']}}',
     writeRow: writeAttendeeJson,

@@ -105,7 +105,8 @@ export function writeAttendeeJson (w: ByteWriter, r: Registrant): void {
   w.markup(m.questions)
   let before = m.firstQuestion
   for (const question of r.questions) {
-    w.markup(before).time(question.time).markup(m.questionText).text(question.text, JSON_PLAIN, jsonString, QUOTE).markup(m.questionClose)
+    w.markup(before).time(question.time)
+      .markup(m.questionText).text(question.text, JSON_PLAIN, jsonString, QUOTE).markup(m.questionClose)
     before = m.nextQuestion
   }
   w.markup(m.surveys)
@@ -146,7 +147,8 @@ export function writeAttendeeXml (w: ByteWriter, r: Registrant): void {
   }
   w.markup(m.questions)
   for (const question of r.questions) {
-    w.markup(m.question).time(question.time).markup(m.questionText).text(question.text, XML_PLAIN, escapeXmlAttribute).markup(m.emptyClose)
+    w.markup(m.question).time(question.time)
+      .markup(m.questionText).text(question.text, XML_PLAIN, escapeXmlAttribute).markup(m.emptyClose)
   }
   w.markup(m.surveys)
   for (const survey of r.surveys) {

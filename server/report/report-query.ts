@@ -77,7 +77,8 @@ export function readReportQuery (params: Readonly<Record<string, string | undefi
   refuseConflicts(params)
   const context = { range: dateRange(params.date_range_start, params.date_range_end, zone) }
   const predicates: RegistrantPredicate[] = []
-  for (const [parameter, filter] of Object.entries(FILTERS) as Array<[FilterParameter, (typeof FILTERS)[FilterParameter]]>) {
+  const filters = Object.entries(FILTERS) as Array<[FilterParameter, (typeof FILTERS)[FilterParameter]]>
+  for (const [parameter, filter] of filters) {
     const { default: fallback } = PARAMETERS[parameter] as { default?: string }
     const value = params[parameter] ?? fallback
     if (value === undefined || filter === 'range-bound') continue

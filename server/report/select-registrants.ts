@@ -9,7 +9,10 @@ import type { RegistrantPredicate } from './filters.js'
  * @example
  * [...selectRegistrants(event, readReportQuery(params).predicates)].length
  */
-export function * selectRegistrants (event: WebcastEvent, predicates: readonly RegistrantPredicate[]): Generator<Registrant, void, undefined> {
+export function * selectRegistrants (
+  event: WebcastEvent,
+  predicates: readonly RegistrantPredicate[],
+): Generator<Registrant, void, undefined> {
   for (const registrant of registrantsOf(event)) {
     if (predicates.every((keep) => keep(registrant))) yield registrant
   }

@@ -71,7 +71,11 @@ function offsetAt (epochMs: number, zone: string): number {
   if (offset === undefined) {
     const start = bucket * QUARTER_HOUR
     const wall = formatWireTime(start, zone)
-    offset = Date.UTC(+wall.slice(0, 4), +wall.slice(5, 7) - 1, +wall.slice(8, 10), +wall.slice(11, 13), +wall.slice(14, 16), +wall.slice(17, 19)) - start
+    const wallMs = Date.UTC(
+      +wall.slice(0, 4), +wall.slice(5, 7) - 1, +wall.slice(8, 10),
+      +wall.slice(11, 13), +wall.slice(14, 16), +wall.slice(17, 19),
+    )
+    offset = wallMs - start
     if (cache.size >= MAX_CACHED_OFFSETS) cache.clear()
     cache.set(bucket, offset)
   }
@@ -102,7 +106,9 @@ export function wallClockOf (zone: string): (epochMs: number) => number {
  * @example
  * zonedTimeToEpoch(2026, 3, 8, 0, 0, 0, 'America/New_York') // Date.UTC(2026, 2, 8, 5)
  */
-export function zonedTimeToEpoch (year: number, month: number, day: number, hour: number, minute: number, second: number, zone: string): number {
+export function zonedTimeToEpoch (
+  year: number, month: number, day: number, hour: number, minute: number, second: number, zone: string,
+): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second)
   const before = wall - offsetAt(wall - DAY, zone)
   const after = wall - offsetAt(wall + DAY, zone)

@@ -17,7 +17,8 @@ if (kind === 'http') {
   })
   server.listen(0, '127.0.0.1', () => {
     const address = server.address()
-    process.stdout.write(`listening on http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}\n`)
+    const port = typeof address === 'object' && address !== null ? address.port : 0
+    process.stdout.write(`listening on http://127.0.0.1:${port}\n`)
   })
 } else {
   const app = Fastify()

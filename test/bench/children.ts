@@ -21,11 +21,18 @@ function statusMb (pid: number, field: string): number {
 }
 
 /** Spawns `node script args…` on core 0 and waits for its `listening on URL` line. */
-export async function startChild (script: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<Child & { startedInMs: number }> {
+export async function startChild (
+  script: string,
+  args: readonly string[] = [],
+  env: Record<string, string> = {},
+): Promise<Child & { startedInMs: number }> {
   const started = performance.now()
   const command = CAN_PIN ? 'taskset' : process.execPath
   const argv = CAN_PIN ? ['-c', '0', process.execPath, script, ...args] : [script, ...args]
-  const child: ChildProcess = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } })
+  const child: ChildProcess = spawn(command, argv, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  })
   const url = await new Promise<string>((resolve, reject) => {
     let seen = ''
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -7,7 +7,9 @@ import { startMock } from '../../server/start-mock.js'
  * line (`node mock-server.js 100000 1000000`), a fixed session secret, and the default log level
  * writing to standard output, as `npm start` does.
  */
-const extraEvents = process.argv.slice(2).map((text, position) => parseEventSpec(text, position)).filter((spec) => spec !== undefined)
+const extraEvents = process.argv.slice(2)
+  .map((text, position) => parseEventSpec(text, position))
+  .filter((spec) => spec !== undefined)
 const mock = await startMock({
   dataset: createDataset({ seed: 1, extraEvents }),
   sessionSecret: 'bench',

@@ -50,27 +50,32 @@ t.test('every parameter is in the request schema of each endpoint the registry g
     if (name === undefined) continue
     const expected = parameterList().filter(([, p]) => p.endpoints[name] !== undefined)
     t.same(Object.keys(schema.properties), expected.map(([parameter]) => parameter), `${schema.$id}: its parameters`)
-    t.same(schema.required, expected.filter(([, p]) => p.endpoints[name] === 'required').map(([parameter]) => parameter),
-      `${schema.$id}: the required ones`)
+    const required = expected.filter(([, p]) => p.endpoints[name] === 'required').map(([parameter]) => parameter)
+    t.same(schema.required, required, `${schema.$id}: the required ones`)
     for (const [parameter, { kind }] of expected) {
-      t.equal(schema.properties[parameter]?.$ref, `parameters.json#/$defs/${kind}`, `${parameter} is checked as ${kind}`)
+      t.equal(schema.properties[parameter]?.$ref, `parameters.json#/$defs/${kind}`,
+        `${parameter} is checked as ${kind}`)
     }
   }
 })
 
-t.test('every parameter of an audience report that the client may send is typed and encoded by the client', async (t) => {
-  const optional = parameterList().filter(([, p]) => p.endpoints.audienceReport === 'optional')
-  t.equal(optional.length, 14, 'tz and the 13 filters')
-  for (const [name, { kind }] of optional) {
-    const [typed, wire] = SAMPLES[kind]
-    const params = filtersToParams({ [name]: typed })
-    t.same(params, { [name]: wire }, `${name} (${kind}) is sent as ${wire}`)
-    const request = { ver: '2.0', si: 'abc', ui: 'def', ei: '1234567', ...params }
-    t.same(validateRequest('audience-report-request.json', request), [], `${name}: and the server's contract takes it`)
-  }
-  t.throws(() => filtersToParams({ no_show: true } as unknown as ReportFilters), /no_show is not an audience-report filter/,
-    'a name the registry does not have is refused')
-})
+t.test(
+  'every parameter of an audience report that the client may send is typed and encoded by the client',
+  async (t) => {
+    const optional = parameterList().filter(([, p]) => p.endpoints.audienceReport === 'optional')
+    t.equal(optional.length, 14, 'tz and the 13 filters')
+    for (const [name, { kind }] of optional) {
+      const [typed, wire] = SAMPLES[kind]
+      const params = filtersToParams({ [name]: typed })
+      t.same(params, { [name]: wire }, `${name} (${kind}) is sent as ${wire}`)
+      const request = { ver: '2.0', si: 'abc', ui: 'def', ei: '1234567', ...params }
+      t.same(validateRequest('audience-report-request.json', request), [],
+        `${name}: and the server's contract takes it`)
+    }
+    t.throws(() => filtersToParams({ no_show: true } as unknown as ReportFilters),
+      /no_show is not an audience-report filter/, 'a name the registry does not have is refused')
+  },
+)
 
 t.test('a value reaches the log exactly when its parameter is not secret', async (t) => {
   for (const [name, { secret }] of parameterList()) {
@@ -85,20 +90,26 @@ t.test('the server reads every filter with one predicate, and nothing that is no
   t.same(Object.keys(FILTERS).sort(), [...filters].sort())
 })
 
-t.test('the rules table of contracts/README.md has a row per optional audience-report parameter, with its default', async (t) => {
-  const rows = ruleTableRows()
-  const optional = parameterList().filter(([, p]) => p.endpoints.audienceReport === 'optional')
-  t.same([...rows.keys()].sort(), optional.map(([name]) => name).sort(), 'the same parameters')
-  for (const [name, parameter] of optional) {
-    const expected = parameter.default !== undefined ? `\`${parameter.default}\`` : parameter.kind === 'onOff' ? '`off`' : 'none'
-    t.equal(rows.get(name)?.[2], expected, `${name}: default ${expected}`)
-  }
-})
+t.test(
+  'the rules table of contracts/README.md has a row per optional audience-report parameter, with its default',
+  async (t) => {
+    const rows = ruleTableRows()
+    const optional = parameterList().filter(([, p]) => p.endpoints.audienceReport === 'optional')
+    t.same([...rows.keys()].sort(), optional.map(([name]) => name).sort(), 'the same parameters')
+    for (const [name, parameter] of optional) {
+      const expected = parameter.default !== undefined
+        ? `\`${parameter.default}\``
+        : parameter.kind === 'onOff' ? '`off`' : 'none'
+      t.equal(rows.get(name)?.[2], expected, `${name}: default ${expected}`)
+    }
+  },
+)
 
 t.test('the generated tables of contracts/README.md name every parameter and endpoint', async (t) => {
   for (const name of Object.keys(PARAMETERS) as ParameterName[]) t.match(README, `| \`${name}\` |`, name)
   for (const [name, endpoint] of endpointList()) {
-    t.match(README, `| ${name} | ${endpoint.formats.map((format) => `\`${pathOf(endpoint, format)}\``).join(', ')} |`, name)
+    const paths = endpoint.formats.map((format) => `\`${pathOf(endpoint, format)}\``).join(', ')
+    t.match(README, `| ${name} | ${paths} |`, name)
   }
 })
 
@@ -109,26 +120,32 @@ t.test('every endpoint is routed in each of its formats and methods, and in no o
       for (const method of ['GET', 'POST', 'PUT'] as const) {
         const response = await server.app.inject({ method, url: pathOf(endpoint, format) })
         const routed = response.statusCode !== 404 && response.statusCode !== 405
-        t.equal(routed, (endpoint.methods as readonly string[]).includes(method), `${name} ${method} ${pathOf(endpoint, format)}`)
+        t.equal(routed, (endpoint.methods as readonly string[]).includes(method),
+          `${name} ${method} ${pathOf(endpoint, format)}`)
       }
     }
   }
 })
 
-t.test('every endpoint has a request contract, a compiled validator and type, and response contracts that exist', async (t) => {
-  const responseIds = new Set<string>(RESPONSE_SCHEMAS.map((schema) => schema.$id))
-  for (const [name, endpoint] of endpointList()) {
-    const id = requestSchemaIdOf(name)
-    t.ok(REQUEST_CONTRACTS.some((schema) => schema.$id === id), `${name}: ${id}`)
-    t.same(validateRequest(id, {}).filter((v) => v.keyword !== 'required'), [], `${name}: its validator is compiled`)
-    const typeName = `${endpoint.contract.replace(/(?:^|-)([a-z])/g, (_dash, letter: string) => letter.toUpperCase())}Request`
-    t.match(GENERATED_TYPES, `export interface ${typeName} {`, `${name}: the type ${typeName}`)
-    for (const [format, contract] of Object.entries(endpoint.responses)) {
-      t.ok(responseIds.has(contract), `${name} answers ${format} with ${contract}`)
-      t.ok((endpoint.formats as readonly string[]).includes(format), `${name}: ${format} is one of its formats`)
+t.test(
+  'every endpoint has a request contract, a compiled validator and type, and response contracts that exist',
+  async (t) => {
+    const responseIds = new Set<string>(RESPONSE_SCHEMAS.map((schema) => schema.$id))
+    for (const [name, endpoint] of endpointList()) {
+      const id = requestSchemaIdOf(name)
+      t.ok(REQUEST_CONTRACTS.some((schema) => schema.$id === id), `${name}: ${id}`)
+      t.same(validateRequest(id, {}).filter((v) => v.keyword !== 'required'), [], `${name}: its validator is compiled`)
+      const pascal = endpoint.contract.replace(/(?:^|-)([a-z])/g, (_dash, letter: string) => letter.toUpperCase())
+      const typeName = `${pascal}Request`
+      t.match(GENERATED_TYPES, `export interface ${typeName} {`, `${name}: the type ${typeName}`)
+      for (const [format, contract] of Object.entries(endpoint.responses)) {
+        t.ok(responseIds.has(contract), `${name} answers ${format} with ${contract}`)
+        t.ok((endpoint.formats as readonly string[]).includes(format), `${name}: ${format} is one of its formats`)
+      }
+      t.same(Object.keys(endpoint.responses).sort(), [...endpoint.formats].sort(), `${name}: a contract per format`)
+      const properties = REQUEST_CONTRACTS.find((s) => s.$id === id)?.properties ?? {}
+      t.same(parametersOf(name).length, Object.keys(properties).length)
     }
-    t.same(Object.keys(endpoint.responses).sort(), [...endpoint.formats].sort(), `${name}: a contract per format`)
-    t.same(parametersOf(name).length, Object.keys(REQUEST_CONTRACTS.find((s) => s.$id === id)?.properties ?? {}).length)
-  }
-  t.equal(ENDPOINTS.login.formats[0], 'xml', 'the bare path answers XML')
-})
+    t.equal(ENDPOINTS.login.formats[0], 'xml', 'the bare path answers XML')
+  },
+)

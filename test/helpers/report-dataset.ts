@@ -22,7 +22,8 @@ export const REPORT_REGISTRANTS: readonly Registrant[] = [
   },
   {
     ...person,
-    email: 'bob@globex.com', fname: 'Bob', company: 'Globex, Inc.', regDate: at('2026-03-02T10:00:00Z'), sti: 'linkedin',
+    email: 'bob@globex.com', fname: 'Bob', company: 'Globex, Inc.',
+    regDate: at('2026-03-02T10:00:00Z'), sti: 'linkedin',
     sessions: [{ kind: 'od', start: at('2026-03-15T12:00:00Z'), end: at('2026-03-15T12:20:30Z') }],
   },
   { ...person, email: 'cat@ACME.COM', fname: 'Cat', regDate: at('2026-03-03T10:00:00Z'), sti: undefined, sessions: [] },
@@ -46,7 +47,10 @@ export const REPORT_REGISTRANTS: readonly Registrant[] = [
     sessions: [{ kind: 'live', start: at('2026-03-10T15:10:00Z'), end: at('2026-03-10T15:20:00Z') }],
     questions: [{ time: at('2026-03-10T15:15:00Z'), text: 'When?' }],
   },
-  { ...person, email: 'gus@gmail.com', fname: 'Gus', regDate: at('2026-03-12T12:00:00Z'), sti: 'Inbound', sessions: [] },
+  {
+    ...person,
+    email: 'gus@gmail.com', fname: 'Gus', regDate: at('2026-03-12T12:00:00Z'), sti: 'Inbound', sessions: [],
+  },
 ]
 
 export const REPORT_EVENT: WebcastEvent = {

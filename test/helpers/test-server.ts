@@ -21,7 +21,10 @@ const TEST_SECRET = 'test-secret'
  * Builds the mock over the tiny dataset (or the one given) at {@link FIXED_NOW}, with the
  * response self-check on, and closes it when the test ends.
  */
-export function buildTestServer (t: Test, options: { log?: LogOptions, ttlSeconds?: number, dataset?: Dataset } = {}): TestServer {
+export function buildTestServer (
+  t: Test,
+  options: { log?: LogOptions, ttlSeconds?: number, dataset?: Dataset } = {},
+): TestServer {
   let now = FIXED_NOW
   const app = buildServer({
     dataset: options.dataset ?? tinyDataset(),
@@ -38,7 +41,7 @@ export function buildTestServer (t: Test, options: { log?: LogOptions, ttlSecond
     advance: (ms) => { now += ms },
     login: async (credentials = DEMO) => {
       const response = await app.inject({ url: '/api/login/json', query: { ver: '2.0', ...credentials } })
-      const success = (jsonOf(response) as { convey_api: { result: { success: LoginSuccess } } }).convey_api.result.success
+      const { success } = (jsonOf(response) as { convey_api: { result: { success: LoginSuccess } } }).convey_api.result
       return { si: success.sessionid.value, ui: success.userid.value }
     },
   }

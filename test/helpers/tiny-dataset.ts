@@ -7,7 +7,9 @@ export const DEMO = { username: 'demo@example.com', password: 'demo' }
 export const RESTRICTED = { username: 'restricted@example.com', password: 'restricted' }
 
 /** The registrant fields of an event made from a fixed list. */
-export function withRegistrants (registrants: readonly Registrant[]): Pick<WebcastEvent, 'simliveStart' | 'simliveEnd' | 'stiValues' | 'registrantCount' | 'registrantAt'> {
+export function withRegistrants (
+  registrants: readonly Registrant[],
+): Pick<WebcastEvent, 'simliveStart' | 'simliveEnd' | 'stiValues' | 'registrantCount' | 'registrantAt'> {
   return {
     simliveStart: undefined,
     simliveEnd: undefined,

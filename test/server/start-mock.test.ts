@@ -18,12 +18,14 @@ t.test('startMock over a real socket', async (t) => {
   const body = await login.body.json() as LoginResponse
   t.same(validateContract('login-response.json', body), [], 'logs in')
 
-  const session = { si: body.convey_api.result.success.sessionid.value, ui: body.convey_api.result.success.userid.value }
+  const { sessionid, userid } = body.convey_api.result.success
+  const session = { si: sessionid.value, ui: userid.value }
   const list = await request(`${mock.baseUrl}/reporting/eventlist`, { query: session })
   const decoded = decodeXml(await list.body.text())
   t.same(validateContract('event-list-response.json', decoded), [], 'lists events in XML')
-  const ids = (decoded as { convey_api: { result: { success: { event_list: { core_event: { event_info: Array<{ id: string }> } } } } } })
-    .convey_api.result.success.event_list.core_event.event_info.map((event) => event.id)
+  const ids = (decoded as {
+    convey_api: { result: { success: { event_list: { core_event: { event_info: Array<{ id: string }> } } } } }
+  }).convey_api.result.success.event_list.core_event.event_info.map((event) => event.id)
   t.ok(ids.length > 0 && ids.every((id) => /^\d{7}$/.test(id)), 'with 7-digit ids')
 })
 
@@ -53,8 +55,10 @@ t.test('two replicas started with one secret accept each other\'s sessions; anot
     startMock({ sessionSecret: 'another-secret' }),
   ])
   t.teardown(async () => { await Promise.all([a.close(), b.close(), other.close()]) })
-  const login = await (await request(`${a.baseUrl}/login/json`, { query: { ver: '2.0', ...a.credentials } })).body.json() as LoginResponse
-  const session = { si: login.convey_api.result.success.sessionid.value, ui: login.convey_api.result.success.userid.value }
+  const loginResponse = await request(`${a.baseUrl}/login/json`, { query: { ver: '2.0', ...a.credentials } })
+  const login = await loginResponse.body.json() as LoginResponse
+  const { sessionid, userid } = login.convey_api.result.success
+  const session = { si: sessionid.value, ui: userid.value }
   const onB = await (await request(`${b.baseUrl}/reporting/eventlist/json`, { query: session })).body.text()
   t.match(onB, '"returnCode":"1"', 'the session from A works on B')
   const onOther = await (await request(`${other.baseUrl}/reporting/eventlist/json`, { query: session })).body.text()

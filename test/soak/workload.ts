@@ -30,9 +30,15 @@ export interface SoakSession {
   readonly password: string
 }
 
-const SUCCESS = { xml: /<returnCode>1<\/returnCode>[\s\S]*<\/convey_api>\n$/, json: /"returnCode":"1"[\s\S]*\}$/, csv: /^email,fname,/ }
-const FILTERS = ['', '&no_shows=on', '&live_viewers=on', '&incl_domain=acme.com|gmail.com', '&excl_domain=gmail.com', '&tz=America/New_York',
-  '&date_range_start=03/01/2026&date_range_end=03/31/2026', '&od_viewers=on&dr_regs=off']
+const SUCCESS = {
+  xml: /<returnCode>1<\/returnCode>[\s\S]*<\/convey_api>\n$/,
+  json: /"returnCode":"1"[\s\S]*\}$/,
+  csv: /^email,fname,/,
+}
+const FILTERS = [
+  '', '&no_shows=on', '&live_viewers=on', '&incl_domain=acme.com|gmail.com', '&excl_domain=gmail.com',
+  '&tz=America/New_York', '&date_range_start=03/01/2026&date_range_end=03/31/2026', '&od_viewers=on&dr_regs=off',
+]
 
 /** The same dataset the soaked server serves (`--add-event` of {@link LARGE_EVENT}), to know its events' sizes. */
 export function soakDataset (): Dataset {
@@ -50,22 +56,47 @@ export function pickRequest (dataset: Dataset, session: SoakSession, draw: () =>
   const pick = <T>(items: readonly T[]): T => items[Math.floor(draw() * items.length)] as T
   const roll = draw()
   if (roll < 0.15) {
-    return { kind: 'login', method: 'GET', path: `/api/login/json?ver=2.0&username=${encodeURIComponent(session.username)}&password=${session.password}`, status: 200, expect: SUCCESS.json }
+    return {
+      kind: 'login',
+      method: 'GET',
+      path: `/api/login/json?ver=2.0&username=${encodeURIComponent(session.username)}&password=${session.password}`,
+      status: 200,
+      expect: SUCCESS.json,
+    }
   }
   if (roll < 0.30) {
     const format = pick(['xml', 'json'] as const)
-    return { kind: 'eventlist', method: format === 'xml' ? 'GET' : 'POST', path: `/api/reporting/eventlist${format === 'json' ? '/json' : ''}${format === 'xml' ? `?${auth}` : ''}`, ...(format === 'json' ? { body: auth } : {}), status: 200, expect: SUCCESS[format] }
+    return {
+      kind: 'eventlist',
+      method: format === 'xml' ? 'GET' : 'POST',
+      path: `/api/reporting/eventlist${format === 'json' ? '/json' : ''}${format === 'xml' ? `?${auth}` : ''}`,
+      ...(format === 'json' ? { body: auth } : {}),
+      status: 200,
+      expect: SUCCESS[format],
+    }
   }
   if (roll >= 0.82) return pick(badRequests(auth))
   const format = pick(['xml', 'json', 'csv'] as const)
   const report = `/api/reporting/audience_reports${format === 'xml' ? '' : `/${format}`}?ver=2.0&${auth}`
   if (roll < 0.80) {
     const event = pick(dataset.events.slice(0, -1))
-    return { kind: 'report-small', method: 'GET', path: `${report}&ei=${event.id}${pick(FILTERS)}`, status: 200, expect: SUCCESS[format] }
+    return {
+      kind: 'report-small',
+      method: 'GET',
+      path: `${report}&ei=${event.id}${pick(FILTERS)}`,
+      status: 200,
+      expect: SUCCESS[format],
+    }
   }
   // Added events come after the default ones: the large one is the last.
   const large = dataset.events.at(-1)
-  return { kind: 'report-large', method: 'GET', path: `${report}&ei=${large?.id ?? ''}${pick(FILTERS)}`, status: 200, expect: SUCCESS[format] }
+  return {
+    kind: 'report-large',
+    method: 'GET',
+    path: `${report}&ei=${large?.id ?? ''}${pick(FILTERS)}`,
+    status: 200,
+    expect: SUCCESS[format],
+  }
 }
 
 function badRequests (auth: string): SoakRequest[] {
@@ -76,7 +107,8 @@ function badRequests (auth: string): SoakRequest[] {
     bad(`/api/reporting/eventlist/json?si=${'0'.repeat(40)}&ui=${'0'.repeat(40)}`, 'invalid_session'),
     bad(`/api/reporting/audience_reports/json?ver=2.0&${auth}&ei=1234567`, 'event_not_found'),
     bad(`/api/reporting/audience_reports?ver=2.0&${auth}&ei=4851630&tz=Mars/Olympus`, 'invalid_parameter'),
-    bad(`/api/reporting/audience_reports/json?ver=2.0&${auth}&ei=4851630&date_range_start=13/45/2026`, 'invalid_parameter'),
+    bad(`/api/reporting/audience_reports/json?ver=2.0&${auth}&ei=4851630&date_range_start=13/45/2026`,
+      'invalid_parameter'),
     bad('/api/nothing/here', 'unknown_path', 404),
     bad('/api/login/json?ver=2.0', 'method_not_allowed', 405, 'PUT'),
   ]

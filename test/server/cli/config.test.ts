@@ -37,26 +37,53 @@ t.test('--self-check, or WEBCAST_MOCK_SELF_CHECK=1, turns the response self-chec
 })
 
 t.test('every limit has a flag and an environment twin; timeouts are given in seconds', async (t) => {
-  t.match(parseCommand(['--max-url-bytes', '2048', '--max-body-bytes', '4096', '--max-header-bytes', '8192', '--headers-timeout', '5',
-    '--request-timeout', '20', '--idle-timeout', '90', '--max-streaming-reports', '2'], {}), {
-    config: { options: { limits: { maxUrlBytes: 2048, maxBodyBytes: 4096, maxHeaderBytes: 8192, headersTimeoutMs: 5000, requestTimeoutMs: 20_000, idleTimeoutMs: 90_000, maxStreamingReports: 2 } } },
+  t.match(parseCommand([
+    '--max-url-bytes', '2048', '--max-body-bytes', '4096', '--max-header-bytes', '8192', '--headers-timeout', '5',
+    '--request-timeout', '20', '--idle-timeout', '90', '--max-streaming-reports', '2',
+  ], {}), {
+    config: {
+      options: {
+        limits: {
+          maxUrlBytes: 2048, maxBodyBytes: 4096, maxHeaderBytes: 8192,
+          headersTimeoutMs: 5000, requestTimeoutMs: 20_000, idleTimeoutMs: 90_000, maxStreamingReports: 2,
+        },
+      },
+    },
   })
-  t.match(parseCommand([], { WEBCAST_MOCK_MAX_STREAMING_REPORTS: '3', WEBCAST_MOCK_IDLE_TIMEOUT: '5' }), { config: { options: { limits: { maxStreamingReports: 3, idleTimeoutMs: 5000 } } } })
+  t.match(parseCommand([], { WEBCAST_MOCK_MAX_STREAMING_REPORTS: '3', WEBCAST_MOCK_IDLE_TIMEOUT: '5' }),
+    { config: { options: { limits: { maxStreamingReports: 3, idleTimeoutMs: 5000 } } } })
 })
 
 t.test('dataset takes a seed, an event and added events', async (t) => {
-  t.match(parseCommand(['dataset', '--seed', '3', '--event', '1087592', '--add-event', '10', '--add-event', '20:on_demand'], {}), {
+  const argv = ['dataset', '--seed', '3', '--event', '1087592', '--add-event', '10', '--add-event', '20:on_demand']
+  t.match(parseCommand(argv, {}), {
     name: 'dataset',
-    config: { seed: 3, eventId: '1087592', extraEvents: [{ registrants: 10, kind: 'live' }, { registrants: 20, kind: 'on_demand' }] },
+    config: {
+      seed: 3,
+      eventId: '1087592',
+      extraEvents: [{ registrants: 10, kind: 'live' }, { registrants: 20, kind: 'on_demand' }],
+    },
   })
-  t.match(parseCommand(['dataset'], { WEBCAST_MOCK_ADD_EVENTS: '1000000' }), { config: { eventId: undefined, extraEvents: [{ registrants: 1_000_000 }] } })
+  t.match(parseCommand(['dataset'], { WEBCAST_MOCK_ADD_EVENTS: '1000000' }),
+    { config: { eventId: undefined, extraEvents: [{ registrants: 1_000_000 }] } })
 })
 
 t.test('each flag has an environment twin, and the flag wins', async (t) => {
-  const env = { WEBCAST_MOCK_PORT: '5000', WEBCAST_MOCK_SEED: '7', WEBCAST_MOCK_LOG_LEVEL: 'warn', WEBCAST_MOCK_SESSION_SECRET: 'shh', WEBCAST_MOCK_USERNAME: 'me@x.io' }
-  t.match(parseCommand([], env), { config: { options: { port: 5000, seed: 7, log: { level: 'warn' }, sessionSecret: 'shh', demo: { username: 'me@x.io' } } } })
+  const env = {
+    WEBCAST_MOCK_PORT: '5000',
+    WEBCAST_MOCK_SEED: '7',
+    WEBCAST_MOCK_LOG_LEVEL: 'warn',
+    WEBCAST_MOCK_SESSION_SECRET: 'shh',
+    WEBCAST_MOCK_USERNAME: 'me@x.io',
+  }
+  t.match(parseCommand([], env), {
+    config: {
+      options: { port: 5000, seed: 7, log: { level: 'warn' }, sessionSecret: 'shh', demo: { username: 'me@x.io' } },
+    },
+  })
   t.match(parseCommand(['serve', '--port', '0', '--seed=9'], env), { config: { options: { port: 0, seed: 9 } } })
-  t.match(parseCommand(['--restricted-password', 'pw'], { WEBCAST_MOCK_RESTRICTED_USERNAME: 'r@x.io' }), { config: { options: { restricted: { username: 'r@x.io', password: 'pw' } } } })
+  t.match(parseCommand(['--restricted-password', 'pw'], { WEBCAST_MOCK_RESTRICTED_USERNAME: 'r@x.io' }),
+    { config: { options: { restricted: { username: 'r@x.io', password: 'pw' } } } })
 })
 
 t.test('help and version are commands of their own', async (t) => {
@@ -81,7 +108,8 @@ t.test('a bad value is a one-line ConfigError', async (t) => {
     [['--add-event', 'lots'], {}, /--add-event takes REGISTRANTS/],
     [['--seed', '1', '--seed', '2'], {}, /--seed is given more than once/],
     [['--max-streaming-reports', '0'], {}, /--max-streaming-reports must be a whole number from 1/],
-    [['--headers-timeout', '60', '--request-timeout', '30'], {}, /--headers-timeout \(60\) must not exceed --request-timeout \(30\)/],
+    [['--headers-timeout', '60', '--request-timeout', '30'], {},
+      /--headers-timeout \(60\) must not exceed --request-timeout \(30\)/],
     [['--max-url-bytes', '20000'], {}, /--max-url-bytes \(20000\) must not exceed --max-header-bytes \(16384\)/],
   ]
   for (const [argv, env, message] of bad) {

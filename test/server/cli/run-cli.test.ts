@@ -8,8 +8,15 @@ import { request } from 'undici'
 import packageJson from '../../../package.json' with { type: 'json' }
 import { runCli, type CliIo } from '../../../server/cli/run-cli.js'
 
+interface CapturedIo extends CliIo {
+  out: () => string
+  err: () => string
+  stop: (signal: string) => void
+  stdoutSeen: (pattern: RegExp) => Promise<RegExpExecArray>
+}
+
 /** Output captured, and a stop signal the test can send. */
-function capturedIo (workingFolder = process.cwd()): CliIo & { out: () => string, err: () => string, stop: (signal: string) => void, stdoutSeen: (pattern: RegExp) => Promise<RegExpExecArray> } {
+function capturedIo (workingFolder = process.cwd()): CapturedIo {
   let out = ''
   let err = ''
   let stopHandler: ((signal: string) => void) | undefined
@@ -63,20 +70,26 @@ t.test('dataset --event with an unknown id says so and exits 2', async (t) => {
   t.equal(io.err(), 'webcast-mock: no event 1234567 in the dataset of seed 1\n')
 })
 
-t.test('serve --port 0 prints where it listens and the demo login, answers, and ends with 0 on a stop signal', async (t) => {
-  const io = capturedIo()
-  const exit = runCli(['serve', '--port', '0'], { WEBCAST_MOCK_LOG_LEVEL: 'debug' }, io)
-  const [, baseUrl = ''] = await io.stdoutSeen(/listening on (http:\/\/127\.0\.0\.1:\d+\/api)/)
-  t.match(io.out(), 'demo login: demo@example.com / demo')
-  const login = await request(`${baseUrl}/login/json`, { query: { ver: '2.0', username: 'demo@example.com', password: 'demo' } })
-  const sessionId = /"sessionid":\{[^}]*"value":"([0-9a-f]{40})"/.exec(await login.body.text())?.[1] ?? 'none'
-  t.match(sessionId, /^[0-9a-f]{40}$/, 'logs in with the demo credentials')
-  io.stop('SIGTERM')
-  t.equal(await exit, 0)
-  const logLines = io.out().split('\n').filter((line) => line.startsWith('{'))
-  t.ok(logLines.some((line) => line.includes('/api/login/json')), 'logged the login request')
-  t.notOk(logLines.some((line) => line.includes('password=demo') || line.includes(sessionId)), 'and no log line holds the password or the session id')
-})
+t.test(
+  'serve --port 0 prints where it listens and the demo login, answers, and ends with 0 on a stop signal',
+  async (t) => {
+    const io = capturedIo()
+    const exit = runCli(['serve', '--port', '0'], { WEBCAST_MOCK_LOG_LEVEL: 'debug' }, io)
+    const [, baseUrl = ''] = await io.stdoutSeen(/listening on (http:\/\/127\.0\.0\.1:\d+\/api)/)
+    t.match(io.out(), 'demo login: demo@example.com / demo')
+    const login = await request(`${baseUrl}/login/json`, {
+      query: { ver: '2.0', username: 'demo@example.com', password: 'demo' },
+    })
+    const sessionId = /"sessionid":\{[^}]*"value":"([0-9a-f]{40})"/.exec(await login.body.text())?.[1] ?? 'none'
+    t.match(sessionId, /^[0-9a-f]{40}$/, 'logs in with the demo credentials')
+    io.stop('SIGTERM')
+    t.equal(await exit, 0)
+    const logLines = io.out().split('\n').filter((line) => line.startsWith('{'))
+    t.ok(logLines.some((line) => line.includes('/api/login/json')), 'logged the login request')
+    t.notOk(logLines.some((line) => line.includes('password=demo') || line.includes(sessionId)),
+      'and no log line holds the password or the session id')
+  },
+)
 
 t.test('a connection still busy when the grace period ends is cut, and serve still ends with 0', async (t) => {
   const io = capturedIo()
@@ -93,14 +106,18 @@ t.test('a connection still busy when the grace period ends is cut, and serve sti
   t.match(io.out(), 'grace period over, cutting the connections still open', 'says it cut them')
 })
 
-t.test('drift with no service named runs the contract suite against a mock it starts, and writes the report', async (t) => {
-  const folder = mkdtempSync(join(tmpdir(), 'drift-'))
-  const io = capturedIo(folder)
-  t.equal(await runCli(['drift'], {}, io), 0, 'exits 0: the mock does not drift from its contracts')
-  t.match(io.out(), /drift: mock started by webcast-mock drift: 0 breaking of \d+ findings/)
-  t.match(readFileSync(join(folder, 'drift-report.md'), 'utf8'), /# Drift report: mock started by webcast-mock drift/)
-  t.ok(existsSync(join(folder, 'drift-report.json')) && existsSync(join(folder, 'drift-report.junit.xml')), 'with its JSON and JUnit twins')
-})
+t.test(
+  'drift with no service named runs the contract suite against a mock it starts, and writes the report',
+  async (t) => {
+    const folder = mkdtempSync(join(tmpdir(), 'drift-'))
+    const io = capturedIo(folder)
+    t.equal(await runCli(['drift'], {}, io), 0, 'exits 0: the mock does not drift from its contracts')
+    t.match(io.out(), /drift: mock started by webcast-mock drift: 0 breaking of \d+ findings/)
+    t.match(readFileSync(join(folder, 'drift-report.md'), 'utf8'), /# Drift report: mock started by webcast-mock drift/)
+    t.ok(existsSync(join(folder, 'drift-report.json')) && existsSync(join(folder, 'drift-report.junit.xml')),
+      'with its JSON and JUnit twins')
+  },
+)
 
 t.test('drift takes no flags', async (t) => {
   const io = capturedIo()

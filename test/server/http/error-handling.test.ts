@@ -16,9 +16,12 @@ t.test('every catalogue error renders as a well-formed envelope', async (t) => {
       const json = JSON.parse(renderError('json', header, error)) as unknown
       t.same(validateContract('error-response.json', json), [], 'the JSON meets the error contract')
       t.strictSame(decodeXml(renderError('xml', header, error)), json, 'the XML decodes to the same tree')
-      t.match(json, { convey_api: { result: { returnCode: String(ERROR_CATALOGUE[code].returnCode), error: { code, parameter: 'ei' } } } })
+      const returnCode = String(ERROR_CATALOGUE[code].returnCode)
+      t.match(json, { convey_api: { result: { returnCode, error: { code, parameter: 'ei' } } } })
+      const descriptionCell = error.description.includes(',') ? `"${error.description}"` : error.description
       t.equal(renderError('csv', header, error),
-        `returnCode,code,description,parameter\r\n${ERROR_CATALOGUE[code].returnCode},${code},${error.description.includes(',') ? `"${error.description}"` : error.description},ei\r\n`,
+        'returnCode,code,description,parameter\r\n' +
+        `${ERROR_CATALOGUE[code].returnCode},${code},${descriptionCell},ei\r\n`,
         'the CSV is a header and one row')
     })
   }
@@ -40,15 +43,43 @@ t.test('the server reports each failure in the envelope of the format the path a
   const session = await server.login()
   const cases: Array<{ name: string, code: ErrorCode, request: InjectOptions & { url: string } }> = [
     { name: 'a missing parameter', code: 'missing_parameter', request: { url: '/api/login/json?ver=2.0' } },
-    { name: 'a malformed parameter', code: 'invalid_parameter', request: { url: `/api/reporting/eventlist/json?si=not-hex!&ui=${session.ui}` } },
-    { name: 'a wrong version', code: 'unsupported_version', request: { url: '/api/login/json?ver=1&username=a&password=b' } },
-    { name: 'wrong credentials', code: 'invalid_credentials', request: { url: '/api/login/json?ver=2.0&username=a&password=b' } },
-    { name: 'an unknown session', code: 'invalid_session', request: { url: `/api/reporting/eventlist/json?si=abc&ui=${session.ui}` } },
+    {
+      name: 'a malformed parameter', code: 'invalid_parameter',
+      request: { url: `/api/reporting/eventlist/json?si=not-hex!&ui=${session.ui}` },
+    },
+    {
+      name: 'a wrong version', code: 'unsupported_version',
+      request: { url: '/api/login/json?ver=1&username=a&password=b' },
+    },
+    {
+      name: 'wrong credentials', code: 'invalid_credentials',
+      request: { url: '/api/login/json?ver=2.0&username=a&password=b' },
+    },
+    {
+      name: 'an unknown session', code: 'invalid_session',
+      request: { url: `/api/reporting/eventlist/json?si=abc&ui=${session.ui}` },
+    },
     { name: 'an unknown path', code: 'unknown_path', request: { url: '/api/reporting/nothing/json' } },
     { name: 'a wrong method', code: 'method_not_allowed', request: { method: 'DELETE', url: '/api/login/json' } },
-    { name: 'a JSON body', code: 'unsupported_media_type', request: { method: 'POST', url: '/api/reporting/eventlist/json', headers: { 'content-type': 'application/json' }, payload: '{}' } },
+    {
+      name: 'a JSON body', code: 'unsupported_media_type',
+      request: {
+        method: 'POST',
+        url: '/api/reporting/eventlist/json',
+        headers: { 'content-type': 'application/json' },
+        payload: '{}',
+      },
+    },
     { name: 'a malformed path', code: 'malformed_request', request: { url: '/api/%zz/json' } },
-    { name: 'an oversized body', code: 'request_too_large', request: { method: 'POST', url: '/api/reporting/eventlist/json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `x=${'a'.repeat(1_100_000)}` } },
+    {
+      name: 'an oversized body', code: 'request_too_large',
+      request: {
+        method: 'POST',
+        url: '/api/reporting/eventlist/json',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `x=${'a'.repeat(1_100_000)}`,
+      },
+    },
     { name: 'a crash inside a route', code: 'internal_error', request: { url: '/api/explode/json' } },
   ]
   for (const { name, code, request } of cases) {
@@ -58,7 +89,8 @@ t.test('the server reports each failure in the envelope of the format the path a
       t.equal(response.headers['content-type'], 'text/json; charset=utf-8')
       t.same(validateContract('error-response.json', jsonOf(response)), [])
       t.match(jsonOf(response), { convey_api: { result: { error: { code } } } })
-      t.notMatch(response.body, /at .*\.(ts|js):\d+|\/srv\/secret|statusCode/, 'with no stack, no internals, no Fastify default body')
+      t.notMatch(response.body, /at .*\.(ts|js):\d+|\/srv\/secret|statusCode/,
+        'with no stack, no internals, no Fastify default body')
       const xml = await server.app.inject({ ...request, url: request.url.replace('/json', '') })
       t.equal(xml.headers['content-type'], 'text/xml; charset=utf-8', 'and in XML without the /json suffix')
       t.match(decodeXml(xml.body), { convey_api: { result: { error: { code } } } })

@@ -28,7 +28,10 @@ function countedBigEvent (): { event: WebcastEvent, reads: () => number } {
   return { event, reads: () => reads }
 }
 
-async function mockWithBigEvent (t: Test, limits: Partial<Limits>): Promise<{ mock: RunningMock, reads: () => number, reportPath: string }> {
+async function mockWithBigEvent (
+  t: Test,
+  limits: Partial<Limits>,
+): Promise<{ mock: RunningMock, reads: () => number, reportPath: string }> {
   const { event, reads } = countedBigEvent()
   const mock = await startMock({
     dataset: indexDataset({ seed: 0, accounts: [buildAccount(DEMO, 'all')], events: [...EVENTS, event] }),
@@ -38,12 +41,17 @@ async function mockWithBigEvent (t: Test, limits: Partial<Limits>): Promise<{ mo
   const login = await (await request(`${mock.baseUrl}/login/json`, { query: { ver: '2.0', ...DEMO } })).body.json() as
     { convey_api: { result: { success: { sessionid: { value: string }, userid: { value: string } } } } }
   const { sessionid, userid } = login.convey_api.result.success
-  const reportPath = `/api/reporting/audience_reports/csv?ver=2.0&si=${sessionid.value}&ui=${userid.value}&ei=${event.id}`
+  const reportPath =
+    `/api/reporting/audience_reports/csv?ver=2.0&si=${sessionid.value}&ui=${userid.value}&ei=${event.id}`
   return { mock, reads, reportPath }
 }
 
 /** A raw connection that sends `text` and collects what comes back; `paused` reads nothing until resumed. */
-function rawRequest (mock: RunningMock, text: string, options: { paused?: boolean } = {}): { socket: Socket, received: () => string, closed: Promise<void> } {
+function rawRequest (
+  mock: RunningMock,
+  text: string,
+  options: { paused?: boolean } = {},
+): { socket: Socket, received: () => string, closed: Promise<void> } {
   const socket = connect(Number(new URL(mock.baseUrl).port), '127.0.0.1', () => { socket.write(text) })
   let received = ''
   socket.on('error', () => {})
@@ -73,7 +81,8 @@ t.test('limits default to documented values and refuse impossible ones', async (
   t.equal(resolveLimits({ maxStreamingReports: 2 }).maxStreamingReports, 2, 'a given limit replaces its default')
   t.throws(() => resolveLimits({ maxUrlBytes: 0 }), /maxUrlBytes must be a whole number above 0/)
   t.throws(() => resolveLimits({ idleTimeoutMs: 1.5 }), /idleTimeoutMs/)
-  t.throws(() => resolveLimits({ headersTimeoutMs: 5000, requestTimeoutMs: 1000 }), /headersTimeoutMs \(5000\) must not exceed requestTimeoutMs/)
+  t.throws(() => resolveLimits({ headersTimeoutMs: 5000, requestTimeoutMs: 1000 }),
+    /headersTimeoutMs \(5000\) must not exceed requestTimeoutMs/)
   t.throws(() => resolveLimits({ maxUrlBytes: 20_000 }), /maxUrlBytes \(20000\) must not exceed maxHeaderBytes/)
 })
 
@@ -107,13 +116,15 @@ t.test('a body larger than the configured limit gets request_too_large (413)', a
     body: `ver=2.0&username=${'u'.repeat(1000)}&password=p`,
   })
   t.equal(response.statusCode, 413)
-  t.match(await response.body.json(), { convey_api: { result: { returnCode: '15', error: { code: 'request_too_large' } } } })
+  t.match(await response.body.json(),
+    { convey_api: { result: { returnCode: '15', error: { code: 'request_too_large' } } } })
 })
 
 t.test('headers larger than the configured limit get headers_too_large (431) in XML', async (t) => {
   const mock = await startMock({ limits: { maxHeaderBytes: 2048, maxUrlBytes: 1024 } })
   t.teardown(() => mock.close())
-  const { received, closed } = rawRequest(mock, `GET /api/login HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(3000)}\r\n\r\n`)
+  const { received, closed } = rawRequest(mock,
+    `GET /api/login HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(3000)}\r\n\r\n`)
   await closed
   t.match(received(), /^HTTP\/1\.1 431 /)
   t.match(bodyOf(received()), { convey_api: { result: { returnCode: '17', error: { code: 'headers_too_large' } } } })
@@ -132,7 +143,8 @@ t.test('a body that does not arrive in time gets request_timeout (408)', async (
   const mock = await startMock({ limits: { headersTimeoutMs: 200, requestTimeoutMs: 300 } })
   t.teardown(() => mock.close())
   const { received, closed } = rawRequest(mock,
-    'POST /api/login/json HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nver=2.0')
+    'POST /api/login/json HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n' +
+    'Content-Length: 100\r\n\r\nver=2.0')
   await closed
   t.match(received(), /^HTTP\/1\.1 408 /)
   t.match(bodyOf(received()), { convey_api: { result: { error: { code: 'request_timeout' } } } })
@@ -147,7 +159,8 @@ t.test('a reader that stops reading a large report stalls its generation instead
     await sleep(100)
   }
   t.equal(reads(), before, 'generation stops while the socket is full')
-  t.ok(reads() < BIG_EVENT_SIZE / 4, `only what fits the socket buffers was generated (${reads()} of ${BIG_EVENT_SIZE})`)
+  t.ok(reads() < BIG_EVENT_SIZE / 4,
+    `only what fits the socket buffers was generated (${reads()} of ${BIG_EVENT_SIZE})`)
   let rows = 0
   let tail = Buffer.alloc(0)
   await new Promise<void>((resolve) => {
@@ -163,34 +176,38 @@ t.test('a reader that stops reading a large report stalls its generation instead
   t.equal(rows, BIG_EVENT_SIZE, 'and delivered, one email per row')
 })
 
-t.test('past the streaming limit a large report gets server_busy (503, Retry-After) until a slot is free', async (t) => {
-  const { mock, reads, reportPath } = await mockWithBigEvent(t, { maxStreamingReports: 1 })
-  const first = rawRequest(mock, `GET ${reportPath} HTTP/1.1\r\nHost: x\r\n\r\n`, { paused: true })
-  while (reads() === 0) await sleep(10)
-  const second = await request(`${origin(mock)}${reportPath}`)
-  t.equal(second.statusCode, 503)
-  t.equal(second.headers['retry-after'], '1')
-  t.match(await second.body.text(), /^returnCode,code,description,parameter\r\n21,server_busy,/)
+t.test(
+  'past the streaming limit a large report gets server_busy (503, Retry-After) until a slot is free',
+  async (t) => {
+    const { mock, reads, reportPath } = await mockWithBigEvent(t, { maxStreamingReports: 1 })
+    const first = rawRequest(mock, `GET ${reportPath} HTTP/1.1\r\nHost: x\r\n\r\n`, { paused: true })
+    while (reads() === 0) await sleep(10)
+    const second = await request(`${origin(mock)}${reportPath}`)
+    t.equal(second.statusCode, 503)
+    t.equal(second.headers['retry-after'], '1')
+    t.match(await second.body.text(), /^returnCode,code,description,parameter\r\n21,server_busy,/)
 
-  const small = await request(`${origin(mock)}${reportPath.replace('3000003', '1087592')}`)
-  t.equal(small.statusCode, 200, 'a small report is not limited')
-  await small.body.text()
+    const small = await request(`${origin(mock)}${reportPath.replace('3000003', '1087592')}`)
+    t.equal(small.statusCode, 200, 'a small report is not limited')
+    await small.body.text()
 
-  first.socket.destroy()
-  let status = await statusOf(`${origin(mock)}${reportPath}`)
-  for (let attempt = 0; attempt < 50 && status === 503; attempt++) {
-    await sleep(20)
-    status = await statusOf(`${origin(mock)}${reportPath}`)
-  }
-  t.equal(status, 200, 'the slot is free once the first reader has gone')
-})
+    first.socket.destroy()
+    let status = await statusOf(`${origin(mock)}${reportPath}`)
+    for (let attempt = 0; attempt < 50 && status === 503; attempt++) {
+      await sleep(20)
+      status = await statusOf(`${origin(mock)}${reportPath}`)
+    }
+    t.equal(status, 200, 'the slot is free once the first reader has gone')
+  },
+)
 
 t.test('a stalled reader is disconnected after the idle timeout, which frees its slot', async (t) => {
   const { mock, reads, reportPath } = await mockWithBigEvent(t, { maxStreamingReports: 1, idleTimeoutMs: 300 })
   const stalled = rawRequest(mock, `GET ${reportPath} HTTP/1.1\r\nHost: x\r\n\r\n`, { paused: true })
   t.teardown(() => stalled.socket.destroy())
   while (reads() === 0) await sleep(10)
-  t.equal(await statusOf(`${origin(mock)}${reportPath}`), 503, 'while the reader holds the only slot, another report waits')
+  t.equal(await statusOf(`${origin(mock)}${reportPath}`), 503,
+    'while the reader holds the only slot, another report waits')
   let status = 503
   for (let attempt = 0; attempt < 50 && status === 503; attempt++) {
     await sleep(100)

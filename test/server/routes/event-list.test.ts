@@ -15,10 +15,13 @@ t.test('the event list for the demo admin', async (t) => {
     t.equal(response.headers['content-type'], 'text/xml; charset=utf-8')
     t.equal(response.body,
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      '<convey_api version="2.0"><currentDateTime>2026-11-27 23:39:44</currentDateTime><currentTimeZone>GMT</currentTimeZone>' +
+      '<convey_api version="2.0"><currentDateTime>2026-11-27 23:39:44</currentDateTime>' +
+      '<currentTimeZone>GMT</currentTimeZone>' +
       '<result><returnCode>1</returnCode><success><event_list><core_event>' +
-      '<event_info id="1087592" sched_start="2026-03-10 15:00:00" sched_end="2026-03-10 16:00:00" expired="false">Q&amp;A &lt;Live&gt; &quot;Kick-off&quot;</event_info>' +
-      '<event_info id="1739608" sched_start="2025-01-21 16:00:00" sched_end="2025-01-21 17:00:00" expired="true">Archive</event_info>' +
+      '<event_info id="1087592" sched_start="2026-03-10 15:00:00" sched_end="2026-03-10 16:00:00" expired="false">' +
+      'Q&amp;A &lt;Live&gt; &quot;Kick-off&quot;</event_info>' +
+      '<event_info id="1739608" sched_start="2025-01-21 16:00:00" sched_end="2025-01-21 17:00:00" expired="true">' +
+      'Archive</event_info>' +
       '</core_event></event_list></success></result></convey_api>\n')
   })
 
@@ -31,8 +34,14 @@ t.test('the event list for the demo admin', async (t) => {
         event_list: {
           core_event: {
             event_info: [
-              { id: '1087592', sched_start: '2026-03-10 15:00:00', sched_end: '2026-03-10 16:00:00', expired: 'false', title: 'Q&A <Live> "Kick-off"' },
-              { id: '1739608', sched_start: '2025-01-21 16:00:00', sched_end: '2025-01-21 17:00:00', expired: 'true', title: 'Archive' },
+              {
+                id: '1087592', sched_start: '2026-03-10 15:00:00', sched_end: '2026-03-10 16:00:00', expired: 'false',
+                title: 'Q&A <Live> "Kick-off"',
+              },
+              {
+                id: '1739608', sched_start: '2025-01-21 16:00:00', sched_end: '2025-01-21 17:00:00', expired: 'true',
+                title: 'Archive',
+              },
             ],
           },
         },
@@ -78,7 +87,16 @@ t.test('the event list for the restricted admin shows only the events it may vie
   const response = await server.app.inject({ url: '/api/reporting/eventlist/json', query: session })
   t.same(resultOf(jsonOf(response)), {
     returnCode: '1',
-    success: { event_list: { core_event: { event_info: [{ id: '1739608', sched_start: '2025-01-21 16:00:00', sched_end: '2025-01-21 17:00:00', expired: 'true', title: 'Archive' }] } } },
+    success: {
+      event_list: {
+        core_event: {
+          event_info: [{
+            id: '1739608', sched_start: '2025-01-21 16:00:00', sched_end: '2025-01-21 17:00:00', expired: 'true',
+            title: 'Archive',
+          }],
+        },
+      },
+    },
   })
 })
 
@@ -93,11 +111,15 @@ t.test('the event list refuses', async (t) => {
   }
 
   t.test('a request without si', async (t) => {
-    t.match(await errorOf(t, { ui: session.ui }), { returnCode: '2', error: { code: 'missing_parameter', parameter: 'si' } })
+    t.match(await errorOf(t, { ui: session.ui }), {
+      returnCode: '2', error: { code: 'missing_parameter', parameter: 'si' },
+    })
   })
 
   t.test('a session id that was never issued', async (t) => {
-    t.match(await errorOf(t, { ...session, si: '0'.repeat(40) }), { returnCode: '7', error: { code: 'invalid_session', parameter: 'si' } })
+    t.match(await errorOf(t, { ...session, si: '0'.repeat(40) }), {
+      returnCode: '7', error: { code: 'invalid_session', parameter: 'si' },
+    })
   })
 
   t.test('a session id sent with another user\'s id', async (t) => {

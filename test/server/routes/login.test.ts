@@ -16,7 +16,8 @@ t.test('a login with the right password', async (t) => {
     t.equal(response.headers['content-type'], 'text/xml; charset=utf-8')
     t.equal(response.body,
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      '<convey_api version="2.0"><currentDateTime>2026-11-27 23:39:44</currentDateTime><currentTimeZone>GMT</currentTimeZone>' +
+      '<convey_api version="2.0"><currentDateTime>2026-11-27 23:39:44</currentDateTime>' +
+      '<currentTimeZone>GMT</currentTimeZone>' +
       '<result><returnCode>1</returnCode><success>' +
       `<sessionid><description>Authenticated session ID.</description><value>${DEMO_SESSION_ID}</value></sessionid>` +
       `<userid><description>Authenticated user ID.</description><value>${DEMO_USER_ID}</value></userid>` +
@@ -69,26 +70,37 @@ t.test('a login that fails', async (t) => {
   })
 
   t.test('with an unknown username gets the same answer, revealing nothing', async (t) => {
-    t.same(await errorOf(t, { ...LOGIN, username: 'nobody@example.com' }), await errorOf(t, { ...LOGIN, password: 'nope' }))
+    t.same(await errorOf(t, { ...LOGIN, username: 'nobody@example.com' }),
+      await errorOf(t, { ...LOGIN, password: 'nope' }))
   })
 
   t.test('without a password names the missing parameter', async (t) => {
     t.same(await errorOf(t, { ver: '2.0', username: 'demo@example.com' }), {
       returnCode: '2',
-      error: { code: 'missing_parameter', description: 'A required parameter is missing. Send password.', parameter: 'password' },
+      error: {
+        code: 'missing_parameter',
+        description: 'A required parameter is missing. Send password.',
+        parameter: 'password',
+      },
     })
   })
 
   t.test('with an empty value treats it as missing', async (t) => {
-    t.match(await errorOf(t, { ...LOGIN, username: '' }), { error: { code: 'missing_parameter', parameter: 'username' } })
+    t.match(await errorOf(t, { ...LOGIN, username: '' }), {
+      error: { code: 'missing_parameter', parameter: 'username' },
+    })
   })
 
   t.test('without ver names ver', async (t) => {
-    t.match(await errorOf(t, { username: 'demo@example.com', password: 'demo' }), { error: { code: 'missing_parameter', parameter: 'ver' } })
+    t.match(await errorOf(t, { username: 'demo@example.com', password: 'demo' }), {
+      error: { code: 'missing_parameter', parameter: 'ver' },
+    })
   })
 
   t.test('with ver other than 2.0 gets unsupported_version', async (t) => {
-    t.match(await errorOf(t, { ...LOGIN, ver: '3.0' }), { returnCode: '4', error: { code: 'unsupported_version', parameter: 'ver' } })
+    t.match(await errorOf(t, { ...LOGIN, ver: '3.0' }), {
+      returnCode: '4', error: { code: 'unsupported_version', parameter: 'ver' },
+    })
   })
 
   t.test('with a parameter given twice names it', async (t) => {
@@ -98,7 +110,9 @@ t.test('a login that fails', async (t) => {
   })
 
   t.test('with a username longer than the platform allows names it', async (t) => {
-    t.match(await errorOf(t, { ...LOGIN, username: 'x'.repeat(257) }), { error: { code: 'invalid_parameter', parameter: 'username' } })
+    t.match(await errorOf(t, { ...LOGIN, username: 'x'.repeat(257) }), {
+      error: { code: 'invalid_parameter', parameter: 'username' },
+    })
   })
 })
 
