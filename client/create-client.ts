@@ -1,11 +1,13 @@
 import { request, type Dispatcher } from 'undici'
-import type { AudienceReportResponse, EventInfo, EventListResponse } from '../contracts/response-types.js'
+import type { EventInfo } from '../contracts/response-types.js'
 import { describeViolations, validateContract, type SchemaId } from '../contracts/validator.js'
 import { FORMAT_SUFFIX, type Format } from '../contracts/wire-format.js'
-import { CsvParser, rowsOf } from '../contracts/decode-csv.js'
+import { CsvParser, rowsOf, sniffDelimiter } from '../contracts/decode-csv.js'
 import { attendeeFromCsvRow, reportFromTree, type AudienceReport, type ReportAttendee } from './audience-report.js'
 import { WebcastClientError } from './client-error.js'
 import { filtersToParams, type ReportFilters } from './report-filters.js'
+import { eventsFromTree } from './event-list.js'
+import { textOf } from './lenient.js'
 import { decodeAnswer, type RawAnswer } from './wire.js'
 
 /** Where the API is and who logs in. */
@@ -34,8 +36,11 @@ export interface Session {
 
 /** The Reporting API, one method per endpoint, and one for answers as they came. */
 export interface WebcastClient {
-  /** Logs in now; other methods log in by themselves when they need to. */
-  login: () => Promise<Session>
+  /**
+   * Logs in now, in JSON unless XML is asked for (as the public PHP consumer does); other
+   * methods log in by themselves when they need to.
+   */
+  login: (options?: { format?: 'xml' | 'json' }) => Promise<Session>
   /** Every event the account may view, expired ones included. */
   listEvents: () => Promise<EventInfo[]>
   /** One event's audience report, filtered; JSON unless another format is asked for. */
@@ -177,16 +182,22 @@ export function createClient (options: ClientOptions): WebcastClient {
 
   /** A CSV body's records, as they arrive. */
   async function * csvRecords (body: Body, path: string, status: number): AsyncGenerator<string[], void, undefined> {
-    const parser = new CsvParser()
+    // The delimiter is read off the first piece, which holds the header: a lenient reader takes `;` too.
+    let parser: CsvParser | undefined
     const utf8 = new TextDecoder('utf-8')
     try {
       try {
-        for await (const chunk of body) yield * parser.push(utf8.decode(chunk as Buffer, { stream: true }))
+        for await (const chunk of body) {
+          const text = utf8.decode(chunk as Buffer, { stream: true })
+          parser ??= new CsvParser(sniffDelimiter(text))
+          yield * parser.push(text)
+        }
       } catch (error) {
         throw brokenOff(path, status, error)
       }
       let last: string[][]
       try {
+        parser ??= new CsvParser()
         last = [...parser.push(utf8.decode()), ...parser.end()]
       } catch (error) {
         throw undecodable('csv', path, status, error)
@@ -230,15 +241,16 @@ export function createClient (options: ClientOptions): WebcastClient {
     }
   }
 
-  async function login (): Promise<Session> {
-    const path = `/login${FORMAT_SUFFIX.json}`
+  async function login ({ format = 'json' }: { format?: 'xml' | 'json' } = {}): Promise<Session> {
+    const path = `/login${FORMAT_SUFFIX[format]}`
     const params = { ver: '2.0', username: options.username, password: options.password }
-    const tree = await call(path, params, 'json', 'login-response.json') as LooseLogin
+    const tree = await call(path, params, format, 'login-response.json') as LooseLogin
     const { sessionid, userid } = tree.convey_api?.result?.success ?? {}
-    if (typeof sessionid?.value !== 'string' || typeof userid?.value !== 'string') {
+    const [sessionId, userId] = [textOf(sessionid?.value), textOf(userid?.value)]
+    if (sessionId === undefined || userId === undefined) {
       throw new WebcastClientError('CONTRACT_VIOLATION', `the answer from ${path} has no session id and user id`)
     }
-    session = { sessionId: sessionid.value, userId: userid.value }
+    session = { sessionId, userId }
     return session
   }
 
@@ -262,14 +274,13 @@ export function createClient (options: ClientOptions): WebcastClient {
     login,
     listEvents: async () => await withSession(async (credentials) => {
       const path = `/reporting/eventlist${FORMAT_SUFFIX.json}`
-      const tree = await call(path, credentials, 'json', 'event-list-response.json') as EventListResponse
-      return tree.convey_api.result.success.event_list.core_event.event_info
+      return eventsFromTree(await call(path, credentials, 'json', 'event-list-response.json'))
     }),
     audienceReport: async (eventId, filters = {}, { format = 'json' } = {}) => await withSession(async (credentials) => {
       const contract = format === 'csv' ? 'report-csv-row.json' : 'audience-report-response.json'
       const decoded = await call(reportPath(format), reportParams(credentials, eventId, filters), format, contract)
       if (format === 'csv') return { format, attendees: (decoded as CsvRow[]).map(attendeeFromCsvRow) }
-      return reportFromTree(format, decoded as AudienceReportResponse)
+      return reportFromTree(format, decoded)
     }),
     audienceReportRows: async function * (eventId, filters = {}) {
       const path = reportPath('csv')

@@ -1,4 +1,4 @@
-import { decodeCsvRows } from '../contracts/decode-csv.js'
+import { decodeCsvRows, sniffDelimiter } from '../contracts/decode-csv.js'
 import { decodeXml } from '../contracts/decode-xml.js'
 import type { Format } from '../contracts/wire-format.js'
 
@@ -22,13 +22,14 @@ export interface RawAnswer {
 
 /**
  * An answer's body decoded by its format: the JSON or XML tree, or the CSV rows keyed by its
- * header. Throws what the decoder throws (a `SyntaxError`, mostly) when the text is not that
- * format; nothing is checked against the contracts.
+ * header (with the delimiter the text uses: a lenient reader takes `;` too). Throws what the
+ * decoder throws (a `SyntaxError`, mostly) when the text is not that format; nothing is checked
+ * against the contracts.
  *
  * @example
  * decodeAnswer('csv', 'email,fname\r\na@b.c,Ann\r\n') // [{ email: 'a@b.c', fname: 'Ann' }]
  */
 export function decodeAnswer (format: Format, text: string): unknown {
   if (format === 'json') return JSON.parse(text)
-  return format === 'xml' ? decodeXml(text) : decodeCsvRows(text)
+  return format === 'xml' ? decodeXml(text) : decodeCsvRows(text, sniffDelimiter(text))
 }

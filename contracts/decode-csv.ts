@@ -1,7 +1,7 @@
 /**
  * Reads RFC 4180 CSV a piece at a time: quoted cells may hold commas, doubled quotes and line
  * breaks; records end in CRLF or LF. `push` returns the records a piece completes; `end` the
- * last one, when the text does not end in a line break.
+ * last one, when the text does not end in a line break. The delimiter is a comma unless given.
  *
  * @example
  * const parser = new CsvParser()
@@ -9,6 +9,8 @@
  * parser.push('c"\r\n')    // [['a', 'b\r\nc']]
  */
 export class CsvParser {
+  constructor (private readonly delimiter = ',') {}
+
   #record: string[] = []
   #cell = ''
   #quoted = false
@@ -44,7 +46,7 @@ export class CsvParser {
         this.#cell += '\r'
       }
       if (c === '"' && this.#cell === '') this.#quoted = true
-      else if (c === ',') {
+      else if (c === this.delimiter) {
         this.#record.push(this.#cell)
         this.#cell = ''
       } else if (c === '\n') records.push(this.#finishRecord())
@@ -78,8 +80,8 @@ export class CsvParser {
  * @example
  * decodeCsv('a,"b,""c"""\r\n') // [['a', 'b,"c"']]
  */
-export function decodeCsv (text: string): string[][] {
-  const parser = new CsvParser()
+export function decodeCsv (text: string, delimiter = ','): string[][] {
+  const parser = new CsvParser(delimiter)
   return [...parser.push(text), ...parser.end()]
 }
 
@@ -99,7 +101,28 @@ export function rowsOf (header: readonly string[], records: readonly string[][])
  * @example
  * decodeCsvRows('email,fname\r\na@b.c,Ann\r\n') // [{ email: 'a@b.c', fname: 'Ann' }]
  */
-export function decodeCsvRows (text: string): Array<Record<string, string>> {
-  const [header = [], ...records] = decodeCsv(text)
+export function decodeCsvRows (text: string, delimiter = ','): Array<Record<string, string>> {
+  const [header = [], ...records] = decodeCsv(text, delimiter)
   return rowsOf(header, records)
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const
+
+/**
+ * The delimiter a CSV text uses, read off its first line as a lenient reader would: the one of
+ * comma, semicolon, tab and bar that occurs most often outside quotes; a comma when none does.
+ *
+ * @example
+ * sniffDelimiter('email;fname\r\na@b.c;Ann\r\n') // ';'
+ */
+export function sniffDelimiter (text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((delimiter) => [delimiter, 0]))
+  let quoted = false
+  for (const c of text) {
+    if (c === '"') quoted = !quoted
+    else if (!quoted && (c === '\n' || c === '\r')) break
+    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1)
+  }
+  const [best = ','] = [...counts].filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1]).map(([c]) => c)
+  return best
 }

@@ -9,6 +9,12 @@ export interface ContractViolation {
   readonly property?: string
   /** What the schema expects there, in words, when it says (its `description`). */
   readonly expected?: string
+  /** Where in the schema the rule is, e.g. `#/properties/ver/type`: tells nested rules apart. */
+  readonly schemaPath: string
+  /** For `type`, the type expected; for `const` and `enum`, the values allowed. */
+  readonly allowed?: unknown
+  /** The value found at `path`, as the validator saw it. */
+  readonly seen?: unknown
 }
 
 /**
@@ -20,12 +26,17 @@ export interface ContractViolation {
 export function toViolation (error: ErrorObject): ContractViolation {
   const property = propertyOf(error)
   const expected = (error.parentSchema as { description?: unknown } | undefined)?.description
+  const params = error.params as Record<string, unknown>
+  const allowed = params.type ?? params.allowedValue ?? params.allowedValues
   return {
     path: error.instancePath,
     keyword: error.keyword,
     message: error.message ?? error.keyword,
+    schemaPath: error.schemaPath,
     ...(property === undefined ? {} : { property }),
     ...(typeof expected === 'string' ? { expected } : {}),
+    ...(allowed === undefined ? {} : { allowed }),
+    ...(error.data === undefined ? {} : { seen: error.data }),
   }
 }
 

@@ -1,5 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Dispatcher } from 'undici'
+import { BaselineError, compareWithBaseline, parseBaseline } from './baseline.js'
 import { runContractSuite, type ContractTarget } from './contract-suite.js'
 import { writeDriftReport } from './drift-report.js'
+import { DriftSetupError } from './setup-errors.js'
 
 /**
  * Why the suite cannot run against a service: what to set.
@@ -35,17 +40,74 @@ export function remoteTargetFromEnvironment (env: Readonly<Record<string, string
   return { name: baseUrl, baseUrl, username, password, eventId: given('WEBCAST_API_EVENT_ID'), remote: !local }
 }
 
+/** Where `runDrift` prints: its summary line, and the one line of a setup error. */
+export interface DriftOutput {
+  readonly stdout: { write: (text: string) => unknown }
+  readonly stderr: { write: (text: string) => unknown }
+}
+
 /**
- * Runs the contract suite against a target, writes `drift-report.json`, `.md` and `.junit.xml`
- * into a folder, prints one summary line, and resolves with the exit code: 1 on breaking drift,
- * else 0.
+ * Runs the drift suite against a target, writes `drift-report.json`, `.md` and `.junit.xml` into
+ * a folder, prints one summary line, and resolves with the exit code: 0 clean, 1 on breaking
+ * drift (with a baseline: on new breaking drift only), 2 when it could not run (nothing
+ * listening, DNS, TLS, a refused login, a base URL that is not the API's, a baseline that is not
+ * a report), with one line saying what to fix.
  *
  * @example
- * process.exitCode = await runDrift(target, process.cwd(), process.stdout)
+ * process.exitCode = await runDrift(target, process.cwd(), process, { baseline: 'nightly/drift-report.json' })
  */
-export async function runDrift (target: ContractTarget, folder: string, out: { write: (text: string) => unknown }): Promise<number> {
-  const findings = await runContractSuite(target)
-  writeDriftReport(folder, target.name, findings)
-  out.write(`drift: ${target.name}: ${findings.breaking.length} breaking of ${findings.all.length} findings; see drift-report.md\n`)
-  return findings.breaking.length > 0 ? 1 : 0
+export async function runDrift (target: ContractTarget, folder: string, output: DriftOutput,
+  options: { baseline?: string, dispatcher?: Dispatcher } = {}): Promise<number> {
+  const fail = (message: string): number => {
+    output.stderr.write(`webcast-mock drift: ${message}\n`)
+    return 2
+  }
+  let baseline
+  try {
+    baseline = options.baseline === undefined ? undefined : parseBaseline(readBaseline(options.baseline), options.baseline)
+  } catch (error) {
+    if (error instanceof BaselineError) return fail(error.message)
+    throw error
+  }
+  let result
+  try {
+    result = await runContractSuite(target, options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher })
+  } catch (error) {
+    if (!(error instanceof DriftSetupError)) throw error
+    if (error.answer !== undefined) writeStoppedReport(folder, target, error)
+    return fail(error.message)
+  }
+  const comparison = baseline === undefined ? undefined : compareWithBaseline(result, baseline)
+  writeDriftReport(folder, result, comparison)
+  const breaking = result.findings.filter((f) => f.severity === 'breaking')
+  const failing = comparison === undefined ? breaking : comparison.newBreaking
+  output.stdout.write(`drift: ${target.name}: ${result.findings.length} differences, ${breaking.length} breaking` +
+    `${comparison === undefined ? '' : `, ${comparison.newBreaking.length} of them new`}; see drift-report.md\n`)
+  return failing.length > 0 ? 1 : 0
+}
+
+function readBaseline (path: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new BaselineError(`cannot read the baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+}
+
+/** A report of a run that stopped before checking anything: why, and the service's own answer. */
+function writeStoppedReport (folder: string, target: ContractTarget, error: DriftSetupError): void {
+  const markdown = [
+    `# Drift report: ${target.name}`,
+    '',
+    `The run stopped before checking anything: ${error.message}.`,
+    '',
+    'The service answered:',
+    '',
+    '```',
+    error.answer ?? '',
+    '```',
+    '',
+  ].join('\n')
+  writeFileSync(join(folder, 'drift-report.md'), markdown)
+  writeFileSync(join(folder, 'drift-report.json'), `${JSON.stringify({ target: target.name, stopped: error.message, answer: error.answer, findings: [] }, null, 2)}\n`)
 }

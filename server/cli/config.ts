@@ -25,15 +25,21 @@ export interface DatasetConfig {
   readonly extraEvents: readonly EventSpec[]
 }
 
+/** How `webcast-mock drift` runs, beyond the environment that names the service. */
+export interface DriftConfig {
+  /** An earlier `drift-report.json` to compare with. */
+  readonly baseline?: string
+}
+
 /** What the command line asks for. */
 export type Command =
   | { readonly name: 'serve', readonly config: ServeConfig }
   | { readonly name: 'dataset', readonly config: DatasetConfig }
-  | { readonly name: 'drift' }
+  | { readonly name: 'drift', readonly config: DriftConfig }
   | { readonly name: 'help' }
   | { readonly name: 'version' }
 
-type Subcommand = 'serve' | 'dataset'
+type Subcommand = 'serve' | 'dataset' | 'drift'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
@@ -179,6 +185,11 @@ const FLAGS = {
     default: '', read: eventId,
     help: 'only this 7-digit event',
   },
+  baseline: {
+    for: ['drift'], env: 'WEBCAST_DRIFT_BASELINE',
+    default: '', read: (text: string) => text,
+    help: 'an earlier drift-report.json: mark findings new, unchanged or gone, exit 1 on new breaking ones only',
+  },
 } as const satisfies Record<string, FlagSpec>
 
 /** What {@link FLAGS} says of each flag. */
@@ -241,7 +252,10 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
       throw new ConfigError(`--${flag} does not apply to ${subcommand}; try --help`)
     }
   }
-  if (subcommand === 'drift') return { name: 'drift' }
+  if (subcommand === 'drift') {
+    const baseline = value('baseline')
+    return { name: 'drift', config: baseline === '' ? {} : { baseline } }
+  }
   if (subcommand === 'dataset') {
     const event = value('event')
     return {
@@ -300,9 +314,10 @@ export function helpText (): string {
   return [
     'Usage: webcast-mock [serve] [flags]      run the mock API',
     '       webcast-mock dataset [flags]      print what the seeded dataset holds',
-    '       webcast-mock drift                run the contract suite against WEBCAST_API_BASE_URL (or a mock it',
+    '       webcast-mock drift [--baseline F] run the drift suite against WEBCAST_API_BASE_URL (or a mock it',
     '                                         starts) and write drift-report.{json,md,junit.xml} here; exit 1 on',
-    '                                         breaking drift, 2 without credentials (WEBCAST_API_USERNAME, _PASSWORD)',
+    '                                         breaking drift, 2 when it cannot run (no credentials, nothing',
+    '                                         listening, DNS, TLS, a refused login, a base URL without /api)',
     '',
     'A mock of the Webcasts.com Reporting API with seeded data.',
     '',

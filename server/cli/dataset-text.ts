@@ -1,5 +1,5 @@
 import type { EventSummary } from '../../fixtures/summarize-dataset.js'
-import { formatWireTime } from '../time/wire-time.js'
+import { formatWireTime } from '../../contracts/wire-time.js'
 
 const percent = (part: number, whole: number): string => (whole === 0 ? '-' : `${Math.round((100 * part) / whole)}%`)
 

@@ -1,7 +1,7 @@
 import packageJson from '../../package.json' with { type: 'json' }
 import { createDataset } from '../../fixtures/create-dataset.js'
 import { summarizeDataset } from '../../fixtures/summarize-dataset.js'
-import { ConfigError, helpText, parseCommand, type DatasetConfig, type ServeConfig } from './config.js'
+import { ConfigError, helpText, parseCommand, type DatasetConfig, type DriftConfig, type ServeConfig } from './config.js'
 import { formatDatasetReport } from './dataset-text.js'
 import { startMock } from '../start-mock.js'
 
@@ -47,7 +47,7 @@ export async function runCli (
     case 'serve':
       return serve(command.config, io)
     case 'drift':
-      return drift(env, io)
+      return drift(command.config, env, io)
   }
 }
 
@@ -55,7 +55,7 @@ export async function runCli (
  * `webcast-mock drift`: the contract suite from `client/drift/`, loaded only for this command,
  * against the service the environment names or, with none named, a mock started here.
  */
-async function drift (env: Readonly<Record<string, string | undefined>>, io: CliIo): Promise<number> {
+async function drift (config: DriftConfig, env: Readonly<Record<string, string | undefined>>, io: CliIo): Promise<number> {
   const { remoteTargetFromEnvironment, runDrift, TargetConfigError } = await import('../../client/drift/run-drift.js')
   let remote
   try {
@@ -65,7 +65,7 @@ async function drift (env: Readonly<Record<string, string | undefined>>, io: Cli
     io.stderr.write(`webcast-mock drift: ${error.message}\n`)
     return 2
   }
-  if (remote !== undefined) return runDrift(remote, io.workingFolder, io.stdout)
+  if (remote !== undefined) return await runDrift(remote, io.workingFolder, io, config)
   const mock = await startMock({ port: 0 })
   try {
     return await runDrift({
@@ -74,7 +74,7 @@ async function drift (env: Readonly<Record<string, string | undefined>>, io: Cli
       ...mock.credentials,
       eventId: env.WEBCAST_API_EVENT_ID,
       remote: false,
-    }, io.workingFolder, io.stdout)
+    }, io.workingFolder, io, config)
   } finally {
     await mock.close()
   }

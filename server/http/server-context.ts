@@ -5,7 +5,7 @@ import type { Clock } from '../time/clock.js'
 import type { EnvelopeHeader } from '../render/envelope.js'
 import type { StreamingSlots } from './limits.js'
 import type { Sessions } from './sessions.js'
-import { DEFAULT_TIME_ZONE, formatWireTime } from '../time/wire-time.js'
+import { DEFAULT_TIME_ZONE, formatWireTime } from '../../contracts/wire-time.js'
 
 /** What every route reads: built once by `buildServer`, passed to each plugin. */
 export interface ServerContext {

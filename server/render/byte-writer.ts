@@ -85,7 +85,7 @@ export class ByteWriter {
 
   /**
    * @param wallClock maps an instant to the UTC instant that shows the same date and time as the
-   *   report's zone does (`wallClockOf` in `../time/wire-time.ts`).
+   *   report's zone does (`wallClockOf` in `contracts/wire-time.ts`).
    */
   constructor (private readonly wallClock: (epochMs: number) => number) {}
 

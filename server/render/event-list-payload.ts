@@ -1,6 +1,6 @@
 import type { EventInfo, EventListSuccess } from '../../contracts/response-types.js'
 import type { WebcastEvent } from '../../fixtures/dataset.js'
-import { formatWireTime } from '../time/wire-time.js'
+import { formatWireTime } from '../../contracts/wire-time.js'
 import type { SuccessPayload } from './envelope.js'
 import { escapeXml } from './xml-text.js'
 

@@ -1,6 +1,6 @@
 import { registrantsOf, type WebcastEvent } from '../../fixtures/dataset.js'
 import type { Registrant } from '../../fixtures/registrant.js'
-import type { RegistrantPredicate } from './filters.js'
+import type { SubjectPredicate } from '../../contracts/filter-semantics.js'
 
 /**
  * The registrants of an event that satisfy every predicate, in report order, one at a time:
@@ -11,7 +11,7 @@ import type { RegistrantPredicate } from './filters.js'
  */
 export function * selectRegistrants (
   event: WebcastEvent,
-  predicates: readonly RegistrantPredicate[],
+  predicates: readonly SubjectPredicate[],
 ): Generator<Registrant, void, undefined> {
   for (const registrant of registrantsOf(event)) {
     if (predicates.every((keep) => keep(registrant))) yield registrant

@@ -11,7 +11,7 @@ import { readReportQuery } from '../report/report-query.js'
 import { selectRegistrants } from '../report/select-registrants.js'
 import { takingTurns } from '../report/taking-turns.js'
 import { envelopeHeader, type ServerContext } from '../http/server-context.js'
-import { wallClockOf } from '../time/wire-time.js'
+import { wallClockOf } from '../../contracts/wire-time.js'
 
 const CACHE_BYTES = 64 * 1024 * 1024
 

@@ -9,7 +9,7 @@ import { registrantsOf, type WebcastEvent } from '../../fixtures/dataset.js'
 import { parseEventSpec } from '../../fixtures/event-specs.js'
 import type { Registrant } from '../../fixtures/registrant.js'
 import { writeReport } from '../../server/render/report-formats.js'
-import { wallClockOf } from '../../server/time/wire-time.js'
+import { wallClockOf } from '../../contracts/wire-time.js'
 import { CAN_PIN, startChild, type Child } from './children.js'
 import { measureLoad, type LoadResult } from './load.js'
 

@@ -1,6 +1,7 @@
 import t from 'tap'
 import { Agent, type Dispatcher } from 'undici'
 import { runContractSuite } from '../../client/drift/contract-suite.js'
+import { REMOTE_REQUEST_BUDGET } from '../../client/drift/suite-run.js'
 import { startMock } from '../../server/start-mock.js'
 import { startDriftingProxy } from './drifting-proxy.js'
 
@@ -14,7 +15,7 @@ class RecordingAgent extends Agent {
   }
 }
 
-t.test('against a remote service, the suite sends through the dispatcher given, 300 ms apart', async (t) => {
+t.test('against a remote service, the suite sends through the dispatcher given, 300 ms apart, within its budget', async (t) => {
   const mock = await startMock({ port: 0 })
   const agent = new RecordingAgent()
   t.teardown(async () => {
@@ -22,10 +23,12 @@ t.test('against a remote service, the suite sends through the dispatcher given, 
     await mock.close()
   })
   const target = { name: 'remote', baseUrl: mock.baseUrl, ...mock.credentials, eventId: undefined, remote: true }
-  const findings = await runContractSuite(target, { dispatcher: agent })
-  t.same(findings.breaking, [], 'nothing drifted')
-  t.equal(agent.sent.length, 30, 'the 30 requests it sends, within its budget of 45')
-  t.match(agent.sent[0], { path: /^\/api\/login\/json\?ver=2\.0&/ }, 'the first is the client\'s login')
+  const result = await runContractSuite(target, { dispatcher: agent })
+  t.same(result.findings, [], 'nothing drifted')
+  t.equal(agent.sent.length, result.requests, `the report counts the ${result.requests} requests sent`)
+  t.ok(result.requests <= REMOTE_REQUEST_BUDGET, `within the budget of ${REMOTE_REQUEST_BUDGET}`)
+  t.equal(result.requestBudget, REMOTE_REQUEST_BUDGET, 'and says what the budget is')
+  t.match(agent.sent[0], { path: /^\/api\/login\?ver=2\.0&/ }, 'the first is the login in XML, as the public consumer logs in')
   const gaps = agent.sent.slice(1).map((request, index) => request.at - (agent.sent[index]?.at ?? 0))
   const least = Math.round(Math.min(...gaps))
   t.ok(gaps.every((gap) => gap >= 295), `each 300 ms or more after the one before (least ${least} ms)`)
@@ -33,17 +36,23 @@ t.test('against a remote service, the suite sends through the dispatcher given, 
 
 t.test('a login answer with a field the contract does not know is reported without the session id', async (t) => {
   const mock = await startMock({ port: 0 })
-  const drift = { body: (body: string) => body.replace('"sessionid":', '"unsubscribe":"false","sessionid":') }
-  const proxy = await startDriftingProxy(mock.baseUrl, drift)
+  const drift = {
+    json: (tree: unknown) => {
+      const success = (tree as { convey_api?: { result?: { success?: Record<string, unknown> } } }).convey_api?.result?.success
+      if (success?.sessionid !== undefined) success.unsubscribe = 'false'
+      return tree
+    },
+  }
+  const proxy = await startDriftingProxy(mock.baseUrl, [drift])
   t.teardown(async () => {
     await proxy.close()
     await mock.close()
   })
-  const findings = await runContractSuite({
+  const result = await runContractSuite({
     name: 'drifted mock', baseUrl: proxy.baseUrl, ...mock.credentials, eventId: undefined, remote: false,
   })
-  const additive = findings.all.find((f) => f.check === 'login/json meets its contract')
-  const redacted = /"sessionid":\{[^}]*"value":"\[redacted\]"/
-  t.match(additive, { severity: 'additive', message: /unsubscribe/, excerpt: redacted }, 'the excerpt is redacted')
-  t.notMatch(JSON.stringify(findings.all), /[0-9a-f]{40}/, 'no 40-hex id in any finding')
+  const additive = result.findings.find((f) => f.path === '/convey_api/result/success/unsubscribe')
+  t.match(additive, { severity: 'additive', kind: 'unexpected', excerpt: /"sessionid":\{[^}]*"value":"\[redacted\]"/ },
+    'the excerpt shows the login\'s success, redacted')
+  t.notMatch(JSON.stringify(result), /[0-9a-f]{40}/, 'no 40-hex id anywhere in the result')
 })

@@ -9,7 +9,7 @@ import { REQUEST_CONTRACTS } from '../../contracts/request-schemas.js'
 import { validateRequest } from '../../contracts/request-validators.js'
 import { RESPONSE_SCHEMAS } from '../../contracts/response-schemas.js'
 import { redactUrl } from '../../server/http/log-redaction.js'
-import { FILTERS } from '../../server/report/filters.js'
+import { FILTERS } from '../../contracts/filter-semantics.js'
 import { buildTestServer } from '../helpers/test-server.js'
 
 // Every place that derives from the parameter and endpoint registries, checked against them: a

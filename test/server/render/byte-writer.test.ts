@@ -2,7 +2,7 @@ import t from 'tap'
 import { ByteWriter, encodeMarkup, markupTable, plainCharacters } from '../../../server/render/byte-writer.js'
 import { csvCell } from '../../../server/render/csv-text.js'
 import { escapeXmlAttribute } from '../../../server/render/xml-text.js'
-import { wallClockOf } from '../../../server/time/wire-time.js'
+import { wallClockOf } from '../../../contracts/wire-time.js'
 
 const JSON_PLAIN = plainCharacters('"\\')
 const XML_PLAIN = plainCharacters('&<>"\'')

@@ -3,7 +3,7 @@ import t from 'tap'
 import type { Format } from '../../../contracts/wire-format.js'
 import { createDataset, registrantsOf } from '../../../fixtures/index.js'
 import { writeReport } from '../../../server/render/report-formats.js'
-import { wallClockOf } from '../../../server/time/wire-time.js'
+import { wallClockOf } from '../../../contracts/wire-time.js'
 
 const FORMATS: readonly Format[] = ['xml', 'json', 'csv']
 

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { ByteWriter, encodeMarkup } from '../../../server/render/byte-writer.js'
-import { formatWireTime, isKnownTimeZone, wallClockOf, zonedTimeToEpoch } from '../../../server/time/wire-time.js'
+import { ByteWriter, encodeMarkup } from '../../server/render/byte-writer.js'
+import { formatWireTime, isKnownTimeZone, wallClockOf, zonedTimeToEpoch } from '../../contracts/wire-time.js'
 
 t.test('formatWireTime', async (t) => {
   const instant = Date.UTC(2026, 10, 27, 23, 39, 44)
