@@ -8,7 +8,12 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'test/check-coverage.mjs', 'test/pack-check.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['eslint.config.js', 'test/check-coverage.mjs', 'test/pack-check.mjs'],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     plugins: { '@stylistic': stylistic },
     rules: {
@@ -16,7 +21,11 @@ export default tseslint.config(
       '@stylistic/max-len': ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', {
+        varsIgnorePattern: '^_',
+        argsIgnorePattern: '^_',
+        destructuredArrayIgnorePattern: '^_',
+      }],
       // Fastify's async plugins and hooks signal completion by their promise, await or not.
       '@typescript-eslint/require-await': 'off',
     },

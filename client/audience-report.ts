@@ -80,7 +80,12 @@ export function attendeeFromTree (a: unknown): ReportAttendee {
     if (items === undefined) absent.push(list)
     for (const session of items ?? []) {
       const seconds = Number(textOf(field(session, 'duration')) ?? 0)
-      sessions.push({ kind, start: textOf(field(session, 'start')) ?? '', end: textOf(field(session, 'end')) ?? '', seconds })
+      sessions.push({
+        kind,
+        start: textOf(field(session, 'start')) ?? '',
+        end: textOf(field(session, 'end')) ?? '',
+        seconds,
+      })
       totals[kind].count += 1
       totals[kind].seconds += seconds
     }

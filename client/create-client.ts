@@ -276,12 +276,13 @@ export function createClient (options: ClientOptions): WebcastClient {
       const path = `/reporting/eventlist${FORMAT_SUFFIX.json}`
       return eventsFromTree(await call(path, credentials, 'json', 'event-list-response.json'))
     }),
-    audienceReport: async (eventId, filters = {}, { format = 'json' } = {}) => await withSession(async (credentials) => {
-      const contract = format === 'csv' ? 'report-csv-row.json' : 'audience-report-response.json'
-      const decoded = await call(reportPath(format), reportParams(credentials, eventId, filters), format, contract)
-      if (format === 'csv') return { format, attendees: (decoded as CsvRow[]).map(attendeeFromCsvRow) }
-      return reportFromTree(format, decoded)
-    }),
+    audienceReport: async (eventId, filters = {}, { format = 'json' } = {}) =>
+      await withSession(async (credentials) => {
+        const contract = format === 'csv' ? 'report-csv-row.json' : 'audience-report-response.json'
+        const decoded = await call(reportPath(format), reportParams(credentials, eventId, filters), format, contract)
+        if (format === 'csv') return { format, attendees: (decoded as CsvRow[]).map(attendeeFromCsvRow) }
+        return reportFromTree(format, decoded)
+      }),
     audienceReportRows: async function * (eventId, filters = {}) {
       const path = reportPath('csv')
       const { header, records } = await withSession(async (credentials) =>

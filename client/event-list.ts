@@ -9,7 +9,8 @@ import { fieldOf as field, itemsOf, textOf } from './lenient.js'
  * eventsFromTree(JSON.parse(body)).map((event) => event.id)
  */
 export function eventsFromTree (tree: unknown): EventInfo[] {
-  const coreEvent = field(field(field(field(field(tree, 'convey_api'), 'result'), 'success'), 'event_list'), 'core_event')
+  const eventList = field(field(field(field(tree, 'convey_api'), 'result'), 'success'), 'event_list')
+  const coreEvent = field(eventList, 'core_event')
   return (itemsOf(coreEvent, 'event_info') ?? []).map((event) => {
     const text = (name: string): string => textOf(field(event, name)) ?? ''
     return {

@@ -1,4 +1,6 @@
-import { PARAMETERS, type ParameterDefinition, type ParameterKind, type ParameterName } from '../contracts/parameters.js'
+import {
+  PARAMETERS, type ParameterDefinition, type ParameterKind, type ParameterName,
+} from '../contracts/parameters.js'
 
 /** A calendar day: a `Date` (its UTC year, month and day) or `YYYY-MM-DD`. */
 export type CalendarDay = Date | `${number}-${number}-${number}`

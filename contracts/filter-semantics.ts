@@ -102,7 +102,8 @@ export const FILTERS: Readonly<Record<FilterParameter, FilterSemantics>> = {
   dr_regs: { reads: ['regDate'], narrowing: inRange((s, range) => s.regDate >= range.from && s.regDate < range.until) },
   dr_sessions: {
     reads: ['sessions'],
-    narrowing: inRange((s, range) => s.sessions.some((session) => session.start < range.until && session.end >= range.from)),
+    narrowing: inRange((s, range) =>
+      s.sessions.some((session) => session.start < range.until && session.end >= range.from)),
   },
   sti_filter: {
     reads: ['sti'],

@@ -40,7 +40,10 @@ export function parseBaseline (text: string, source: string): readonly Finding[]
   const valid = Array.isArray(findings) && findings.every((finding: unknown) =>
     finding !== null && typeof finding === 'object' &&
     ['check', 'path', 'kind', 'severity'].every((key) => typeof (finding as Record<string, unknown>)[key] === 'string'))
-  if (!valid) throw new BaselineError(`${source} is not a drift-report.json: it has no list of findings with check, path, kind and severity`)
+  if (!valid) {
+    throw new BaselineError(`${source} is not a drift-report.json: ` +
+      'it has no list of findings with check, path, kind and severity')
+  }
   return findings as Finding[]
 }
 

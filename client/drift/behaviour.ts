@@ -87,16 +87,34 @@ function planChecks (everyone: readonly Reading[]): FilterCheck[] {
   }))
   const [sti] = byFrequency(everyone.flatMap((r) => r.subject.sti ?? []))
   checks.push(sti === undefined
-    ? { name: 'filter sti_filter', filters: ['sti_filter'], cases: [], cannot: 'no registrant of the event has a source tracking id (sti)' }
-    : { name: 'filter sti_filter', filters: ['sti_filter'], cases: [{ label: `sti_filter=${sti}`, params: { sti_filter: sti } }] })
+    ? {
+        name: 'filter sti_filter',
+        filters: ['sti_filter'],
+        cases: [],
+        cannot: 'no registrant of the event has a source tracking id (sti)',
+      }
+    : {
+        name: 'filter sti_filter',
+        filters: ['sti_filter'],
+        cases: [{ label: `sti_filter=${sti}`, params: { sti_filter: sti } }],
+      })
   const [a, b] = byFrequency(everyone.map((r) => emailDomain(r.email)))
   for (const filter of ['incl_domain', 'excl_domain'] as const) {
     const values = [a, a !== undefined && b !== undefined ? `${a}|${b}` : undefined].filter((v) => v !== undefined)
-    checks.push({ name: `filter ${filter}`, filters: [filter], cases: values.map((v) => ({ label: `${filter}=${v}`, params: { [filter]: v } })) })
+    checks.push({
+      name: `filter ${filter}`,
+      filters: [filter],
+      cases: values.map((v) => ({ label: `${filter}=${v}`, params: { [filter]: v } })),
+    })
   }
   const range = chooseRange(everyone)
   checks.push(range === undefined
-    ? { name: 'filter date range', filters: ['date_range_start', 'date_range_end', 'dr_regs', 'dr_sessions'], cases: [], cannot: 'the event has no registrants to choose a range from' }
+    ? {
+        name: 'filter date range',
+        filters: ['date_range_start', 'date_range_end', 'dr_regs', 'dr_sessions'],
+        cases: [],
+        cannot: 'the event has no registrants to choose a range from',
+      }
     : {
         name: 'filter date range',
         filters: ['date_range_start', 'date_range_end', 'dr_regs', 'dr_sessions'],
@@ -106,10 +124,14 @@ function planChecks (everyone: readonly Reading[]): FilterCheck[] {
         }))),
       })
   const combos: Case[] = [
-    { label: `live_viewers=on, incl_domain=${a ?? ''}`, params: { live_viewers: 'on', ...(a === undefined ? {} : { incl_domain: a }) } },
+    {
+      label: `live_viewers=on, incl_domain=${a ?? ''}`,
+      params: { live_viewers: 'on', ...(a === undefined ? {} : { incl_domain: a }) },
+    },
     { label: 'users_qa=on, user_survey=on', params: { users_qa: 'on', user_survey: 'on' } },
     {
-      label: `od_viewers=on${sti === undefined ? '' : `, sti_filter=${sti}`}${range === undefined ? '' : ', the date range'}`,
+      label: `od_viewers=on${sti === undefined ? '' : `, sti_filter=${sti}`}` +
+        (range === undefined ? '' : ', the date range'),
       params: { od_viewers: 'on', ...(sti === undefined ? {} : { sti_filter: sti }), ...(range ?? {}) },
     },
   ]
@@ -118,10 +140,14 @@ function planChecks (everyone: readonly Reading[]): FilterCheck[] {
 }
 
 /** What a check's filters read that the report does not carry, or undefined when all is there. */
-function lacking (everyone: readonly Reading[], params: readonly Readonly<Record<string, string>>[]): string | undefined {
+function lacking (
+  everyone: readonly Reading[],
+  params: readonly Readonly<Record<string, string>>[],
+): string | undefined {
   const named = new Set(params.flatMap((p) => Object.keys(p)))
   const reads = new Set<keyof FilterSubject>(
-    (Object.keys(FILTERS) as FilterParameter[]).filter((filter) => named.has(filter)).flatMap((filter) => FILTERS[filter].reads))
+    (Object.keys(FILTERS) as FilterParameter[]).filter((filter) => named.has(filter))
+      .flatMap((filter) => FILTERS[filter].reads))
   for (const need of reads) {
     const without = everyone.filter((reading) => reading.lacks.has(need)).length
     if (without > 0) return `the report does not carry ${need} for ${without} of ${everyone.length} registrants`
@@ -133,11 +159,15 @@ const examples = (emails: readonly string[]): string =>
   emails.length === 0 ? '' : ` (e.g. ${emails.slice(0, EXAMPLES).map(redactEmail).join(', ')})`
 
 /** The registrants a filtered report returned, by email; undefined when it could not be read. */
-async function returned (scope: BehaviourScope, params: Readonly<Record<string, string>>): Promise<Set<string> | undefined> {
+async function returned (
+  scope: BehaviourScope,
+  params: Readonly<Record<string, string>>,
+): Promise<Set<string> | undefined> {
   const { run } = scope
   const seen = await run.exchange(REPORT_PATH, { ver: '2.0', ...scope.session, ei: scope.eventId, ...params }, 'json')
   const tree = run.readTree(seen, 'audience-report-response.json')
-  if (tree === undefined || textOf(fieldOf(fieldOf(fieldOf(tree, 'convey_api'), 'result'), 'returnCode')) !== '1') return undefined
+  const result = fieldOf(fieldOf(tree, 'convey_api'), 'result')
+  if (tree === undefined || textOf(fieldOf(result, 'returnCode')) !== '1') return undefined
   return new Set(reportFromTree('json', tree).attendees.map((attendee) => attendee.email))
 }
 
@@ -206,7 +236,8 @@ export async function checkFilters (scope: BehaviourScope): Promise<ReadonlySet<
     } else if (judged === 0) {
       run.record(check.name, 'behaviour', 'inconclusive', note)
     } else if (!discriminating) {
-      run.record(check.name, 'behaviour', 'inconclusive', `every registrant satisfies it, so a service that ignored it would look the same (${note})`)
+      run.record(check.name, 'behaviour', 'inconclusive',
+        `every registrant satisfies it, so a service that ignored it would look the same (${note})`)
     } else {
       run.record(check.name, 'behaviour', 'passed', note)
     }
@@ -239,13 +270,17 @@ export async function checkTimeZone (scope: BehaviourScope): Promise<void> {
   const wrong: string[] = []
   for (const reading of everyone) {
     const inZone = shown.get(reading.email)
-    const expected = [reading.subject.regDate, ...reading.subject.sessions.map((s) => s.start)].map((t) => formatWireTime(t, zone))
+    const expected = [reading.subject.regDate, ...reading.subject.sessions.map((s) => s.start)]
+      .map((t) => formatWireTime(t, zone))
     const got = inZone === undefined ? [] : [inZone.regDate, ...(inZone.sessions ?? []).map((s) => s.start)]
     if (JSON.stringify(expected) !== JSON.stringify(got)) wrong.push(reading.email)
   }
-  const currentZone = textOf(fieldOf(tree, 'convey_api') === undefined ? undefined : fieldOf(fieldOf(tree, 'convey_api'), 'currentTimeZone'))
+  const conveyApi = fieldOf(tree, 'convey_api')
+  const currentZone = textOf(conveyApi === undefined ? undefined : fieldOf(conveyApi, 'currentTimeZone'))
   const problems = [
-    ...(wrong.length === 0 ? [] : [`${wrong.length} of ${everyone.length} registrants show other times${examples(wrong)}`]),
+    ...(wrong.length === 0
+      ? []
+      : [`${wrong.length} of ${everyone.length} registrants show other times${examples(wrong)}`]),
     ...(currentZone === zone ? [] : [`currentTimeZone is ${currentZone ?? 'absent'}, not ${zone}`]),
   ]
   if (problems.length === 0) {
@@ -286,7 +321,10 @@ function comparable (reading: Reading): Record<string, unknown> {
  * @example
  * checkFormatsAgree(run, { json, xml, csv })
  */
-export function checkFormatsAgree (run: SuiteRun, readings: Readonly<Record<'json' | 'xml' | 'csv', readonly Reading[] | undefined>>): void {
+export function checkFormatsAgree (
+  run: SuiteRun,
+  readings: Readonly<Record<'json' | 'xml' | 'csv', readonly Reading[] | undefined>>,
+): void {
   const name = 'the three formats agree'
   const { json } = readings
   if (json === undefined) {
@@ -313,10 +351,14 @@ export function checkFormatsAgree (run: SuiteRun, readings: Readonly<Record<'jso
       const differing = keys.find((key) => JSON.stringify(mine[key]) !== JSON.stringify(them[key]))
       if (differing === undefined) return
       count++
-      first ??= `${redactEmail(reading.email)} ${differing}: ${JSON.stringify(them[differing])} in ${format.toUpperCase()}, ` +
+      first ??= `${redactEmail(reading.email)} ${differing}: ` +
+        `${JSON.stringify(them[differing])} in ${format.toUpperCase()}, ` +
         `${JSON.stringify(mine[differing])} in JSON`
     })
-    if (count > 0) differences.push(`${format.toUpperCase()} and JSON differ for ${count} registrants (first: ${first ?? 'the number of registrants'})`)
+    if (count > 0) {
+      differences.push(`${format.toUpperCase()} and JSON differ for ${count} registrants ` +
+        `(first: ${first ?? 'the number of registrants'})`)
+    }
   }
   if (differences.length === 0) {
     run.record(name, 'behaviour', 'passed', compared.join('; '))

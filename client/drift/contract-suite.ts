@@ -74,16 +74,22 @@ async function logIn (run: SuiteRun): Promise<{ si: string, ui: string }> {
   } catch (error) {
     throw setupErrorOf(error, run.target.baseUrl) ?? error
   }
-  if ('refusal' in login) throw refusedLogin(login.refusal, run.target.baseUrl, run.redact(login.seen.answer.text.slice(0, 1000)))
+  if ('refusal' in login) {
+    throw refusedLogin(login.refusal, run.target.baseUrl, run.redact(login.seen.answer.text.slice(0, 1000)))
+  }
   run.readTree(login.seen, 'login-response.json')
   run.record('login (XML, as the public consumer)', 'behaviour', 'passed', 'a session and a user id')
   const { username, password } = run.target
   const json = await run.exchange(`/login${FORMAT_SUFFIX.json}`, { ver: '2.0', username, password }, 'json')
   const success = fieldOf(fieldOf(fieldOf(parsedOrNothing(json.answer.text), 'convey_api'), 'result'), 'success')
-  run.keepSecret(textOf(fieldOf(fieldOf(success, 'sessionid'), 'value')), textOf(fieldOf(fieldOf(success, 'userid'), 'value')))
+  run.keepSecret(
+    textOf(fieldOf(fieldOf(success, 'sessionid'), 'value')),
+    textOf(fieldOf(fieldOf(success, 'userid'), 'value')),
+  )
   const tree = run.readTree(json, 'login-response.json')
   const accepted = textOf(fieldOf(fieldOf(fieldOf(tree, 'convey_api'), 'result'), 'returnCode')) === '1'
-  run.record('login (JSON)', 'behaviour', accepted ? 'passed' : 'failed', accepted ? 'a session and a user id' : 'refused')
+  run.record('login (JSON)', 'behaviour', accepted ? 'passed' : 'failed',
+    accepted ? 'a session and a user id' : 'refused')
   if (!accepted) {
     run.observe([{
       check: 'login (JSON)',
@@ -112,14 +118,24 @@ async function chooseEvent (run: SuiteRun, session: { si: string, ui: string }):
   const seen = await run.exchange(`/reporting/eventlist${FORMAT_SUFFIX.json}`, session, 'json')
   const tree = run.readTree(seen, 'event-list-response.json')
   const eventId = run.target.eventId ?? eventsFromTree(tree).find((event) => event.id !== '')?.id
-  if (eventId === undefined) run.record('an event to read reports of', 'behaviour', 'inconclusive', 'the event list names none')
+  if (eventId === undefined) {
+    run.record('an event to read reports of', 'behaviour', 'inconclusive', 'the event list names none')
+  }
   return eventId
 }
 
 /** The unfiltered report in the three formats, read leniently; the JSON one is what the filters are checked against. */
-async function readUnfiltered (run: SuiteRun, session: { si: string, ui: string }, eventId: string): Promise<Reading[]> {
+async function readUnfiltered (
+  run: SuiteRun,
+  session: { si: string, ui: string },
+  eventId: string,
+): Promise<Reading[]> {
   const params = { ver: '2.0', ...session, ei: eventId }
-  const readings = { json: undefined as Reading[] | undefined, xml: undefined as Reading[] | undefined, csv: undefined as Reading[] | undefined }
+  const readings = {
+    json: undefined as Reading[] | undefined,
+    xml: undefined as Reading[] | undefined,
+    csv: undefined as Reading[] | undefined,
+  }
   for (const format of ['json', 'xml'] as const) {
     const seen = await run.exchange(`${REPORT_PATH}${FORMAT_SUFFIX[format]}`, params, format)
     const tree = run.readTree(seen, 'audience-report-response.json')

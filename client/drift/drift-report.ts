@@ -21,15 +21,15 @@ function summary (result: DriftResult, comparison: BaselineComparison | undefine
     ? 'Nothing a consumer reads is broken.'
     : `${count(breaking, 'difference')} ${breaking === 1 ? 'breaks' : 'break'} consumers.`
   const sentences = [
-    `${count(result.findings.length, 'difference')} from the contracts: ${breaking} breaking, ${bySeverity('additive')} additive, ` +
-      `${bySeverity('informational')} informational.`,
+    `${count(result.findings.length, 'difference')} from the contracts: ${breaking} breaking, ` +
+      `${bySeverity('additive')} additive, ${bySeverity('informational')} informational.`,
     verdict,
     `${passed} of ${result.checks.length} checks passed${inconclusive === 0 ? '' : `, ${inconclusive} inconclusive`}.`,
   ]
   if (comparison !== undefined) {
     const fresh = [...comparison.changes.values()].filter((change) => change === 'new').length
-    sentences.push(`Against the baseline: ${fresh} new, ${comparison.changes.size - fresh} unchanged, ${comparison.gone.length} gone; ` +
-      `${count(comparison.newBreaking.length, 'new breaking finding')}.`)
+    sentences.push(`Against the baseline: ${fresh} new, ${comparison.changes.size - fresh} unchanged, ` +
+      `${comparison.gone.length} gone; ${count(comparison.newBreaking.length, 'new breaking finding')}.`)
   }
   return sentences.join(' ')
 }
@@ -81,10 +81,19 @@ export function driftMarkdown (result: DriftResult, comparison?: BaselineCompari
   }
   if (comparison !== undefined && comparison.gone.length > 0) {
     lines.push(`## gone since the baseline (${comparison.gone.length})`, '')
-    for (const finding of comparison.gone) lines.push(`- ${finding.severity} ${finding.kind} at \`${finding.path}\` (${finding.check})`)
+    for (const finding of comparison.gone) {
+      lines.push(`- ${finding.severity} ${finding.kind} at \`${finding.path}\` (${finding.check})`)
+    }
     lines.push('')
   }
-  lines.push('## Checks', '', '| check | layer | outcome | what it compared |', '| --- | --- | --- | --- |', ...result.checks.map(checkLine), '')
+  lines.push(
+    '## Checks',
+    '',
+    '| check | layer | outcome | what it compared |',
+    '| --- | --- | --- | --- |',
+    ...result.checks.map(checkLine),
+    '',
+  )
   return lines.join('\n')
 }
 
@@ -99,7 +108,8 @@ export function driftJunit (result: DriftResult): string {
   const cases = result.checks.map((check) => {
     const findings = result.findings.filter((f) => f.check === check.name)
     const breaking = findings.filter((f) => f.severity === 'breaking')
-    const text = findings.map((f) => `${f.severity} ${f.kind}${f.path === '' ? '' : ` at ${f.path}`}: ${f.message} (${f.occurrences}×)`)
+    const text = findings.map((f) =>
+      `${f.severity} ${f.kind}${f.path === '' ? '' : ` at ${f.path}`}: ${f.message} (${f.occurrences}×)`)
     const body = breaking.length > 0
       ? `<failure message="${escapeXml(breaking[0]?.message ?? '')}">${escapeXml(text.join('\n'))}</failure>`
       : check.status === 'inconclusive'
@@ -107,7 +117,8 @@ export function driftJunit (result: DriftResult): string {
         : `<system-out>${escapeXml([check.note, ...text].join('\n'))}</system-out>`
     return `<testcase classname="drift.${check.layer}" name="${escapeXml(check.name)}">${body}</testcase>`
   })
-  const failures = result.checks.filter((check) => result.findings.some((f) => f.check === check.name && f.severity === 'breaking'))
+  const failures = result.checks.filter((check) =>
+    result.findings.some((f) => f.check === check.name && f.severity === 'breaking'))
   const skipped = result.checks.filter((check) => check.status === 'inconclusive')
   return '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<testsuite name="${escapeXml(`drift: ${result.target}`)}" tests="${cases.length}" failures="${failures.length}" ` +
@@ -127,7 +138,8 @@ export function driftJson (result: DriftResult, comparison?: BaselineComparison)
     return change === undefined ? finding : { ...finding, change }
   })
   const breaking = result.findings.filter((f) => f.severity === 'breaking').length
-  return `${JSON.stringify({ ...result, breaking, findings, ...(comparison === undefined ? {} : { gone: comparison.gone }) }, null, 2)}\n`
+  const gone = comparison === undefined ? {} : { gone: comparison.gone }
+  return `${JSON.stringify({ ...result, breaking, findings, ...gone }, null, 2)}\n`
 }
 
 /**

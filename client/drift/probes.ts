@@ -33,7 +33,8 @@ function probe (run: SuiteRun, check: string, assumed: string, seenText: string,
     severity: 'informational',
     path: '',
     message,
-    why: 'A probe of what contracts/README.md assumes where the documentation is silent: the assumption is refuted, nothing breaks.',
+    why: 'A probe of what contracts/README.md assumes where the documentation is silent: ' +
+      'the assumption is refuted, nothing breaks.',
     request: seen.request,
     excerpt: run.redact(seen.answer.text.slice(0, 300)),
   }])
@@ -117,8 +118,10 @@ export async function probeOddities (scope: ProbeScope): Promise<void> {
   const { username, password } = run.target
   const noVer = await run.exchange(`/login${FORMAT_SUFFIX.json}`, { username, password }, 'json')
   probe(run, 'probe: login without ver', 'error code missing_parameter', `error code ${jsonErrorCode(noVer)}`, noVer)
-  const swapped = await run.exchange(`/reporting/eventlist${FORMAT_SUFFIX.json}`, { si: session.ui, ui: session.si }, 'json')
-  probe(run, 'probe: event list with si and ui swapped', 'error code invalid_session', `error code ${jsonErrorCode(swapped)}`, swapped)
+  const swappedSession = { si: session.ui, ui: session.si }
+  const swapped = await run.exchange(`/reporting/eventlist${FORMAT_SUFFIX.json}`, swappedSession, 'json')
+  probe(run, 'probe: event list with si and ui swapped', 'error code invalid_session',
+    `error code ${jsonErrorCode(swapped)}`, swapped)
   const unknown = await run.exchange(`/reporting/nothing${FORMAT_SUFFIX.json}`, session, 'json')
   probe(run, 'probe: an unknown path', `HTTP 404, ${CONTENT_TYPES.json}`,
     `HTTP ${unknown.answer.status}, ${unknown.answer.contentType}`, unknown)

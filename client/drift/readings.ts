@@ -24,7 +24,8 @@ const WIRE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
 export function gmtInstant (text: string): number {
   const match = WIRE_TIME.exec(text)
   if (match === null) return NaN
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number]
+  const [year, month, day, hour, minute, second] =
+    match.slice(1).map(Number) as [number, number, number, number, number, number]
   return Date.UTC(year, month - 1, day, hour, minute, second)
 }
 

@@ -10,7 +10,11 @@ import { DriftSetupError } from './setup-errors.js'
  * Why the suite cannot run against a service: what to set.
  *
  * @example
- * try { remoteTargetFromEnvironment(process.env) } catch (error) { if (error instanceof TargetConfigError) console.error(error.message) }
+ * try {
+ *   remoteTargetFromEnvironment(process.env)
+ * } catch (error) {
+ *   if (error instanceof TargetConfigError) console.error(error.message)
+ * }
  */
 export class TargetConfigError extends Error {
   override readonly name = 'TargetConfigError'
@@ -26,7 +30,9 @@ export class TargetConfigError extends Error {
  * remoteTargetFromEnvironment({ WEBCAST_API_BASE_URL: 'http://127.0.0.1:4010/api' })
  * // { name: 'http://127.0.0.1:4010/api', username: 'demo@example.com', remote: false, … }
  */
-export function remoteTargetFromEnvironment (env: Readonly<Record<string, string | undefined>>): ContractTarget | undefined {
+export function remoteTargetFromEnvironment (
+  env: Readonly<Record<string, string | undefined>>,
+): ContractTarget | undefined {
   const baseUrl = env.WEBCAST_API_BASE_URL
   if (baseUrl === undefined || baseUrl === '') return undefined
   const local = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(baseUrl)
@@ -64,7 +70,9 @@ export async function runDrift (target: ContractTarget, folder: string, output: 
   }
   let baseline
   try {
-    baseline = options.baseline === undefined ? undefined : parseBaseline(readBaseline(options.baseline), options.baseline)
+    baseline = options.baseline === undefined
+      ? undefined
+      : parseBaseline(readBaseline(options.baseline), options.baseline)
   } catch (error) {
     if (error instanceof BaselineError) return fail(error.message)
     throw error
@@ -90,7 +98,8 @@ function readBaseline (path: string): string {
   try {
     return readFileSync(path, 'utf8')
   } catch (error) {
-    throw new BaselineError(`cannot read the baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    throw new BaselineError(`cannot read the baseline ${path}: ${reason}`)
   }
 }
 
@@ -109,5 +118,6 @@ function writeStoppedReport (folder: string, target: ContractTarget, error: Drif
     '',
   ].join('\n')
   writeFileSync(join(folder, 'drift-report.md'), markdown)
-  writeFileSync(join(folder, 'drift-report.json'), `${JSON.stringify({ target: target.name, stopped: error.message, answer: error.answer, findings: [] }, null, 2)}\n`)
+  const report = { target: target.name, stopped: error.message, answer: error.answer, findings: [] }
+  writeFileSync(join(folder, 'drift-report.json'), `${JSON.stringify(report, null, 2)}\n`)
 }

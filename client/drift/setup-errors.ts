@@ -6,7 +6,11 @@ import { WebcastClientError } from '../client-error.js'
  * when there was one (a refused login's error envelope), for the report.
  *
  * @example
- * try { await runContractSuite(target) } catch (error) { if (error instanceof DriftSetupError) console.error(error.message) }
+ * try {
+ *   await runContractSuite(target)
+ * } catch (error) {
+ *   if (error instanceof DriftSetupError) console.error(error.message)
+ * }
  */
 export class DriftSetupError extends Error {
   override readonly name = 'DriftSetupError'
@@ -39,13 +43,15 @@ export function setupErrorOf (error: unknown, baseUrl: string): DriftSetupError 
   const { origin, hostname } = new URL(baseUrl)
   const code = codeOf(error.cause) ?? 'no code'
   if (code === 'ECONNREFUSED') {
-    return new DriftSetupError(`nothing answers at ${origin} (connection refused): start the service, or check the port of ${baseUrl}`)
+    return new DriftSetupError(`nothing answers at ${origin} (connection refused): ` +
+      `start the service, or check the port of ${baseUrl}`)
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
     return new DriftSetupError(`cannot find the host ${hostname} (DNS: ${code}): check the host of ${baseUrl}`)
   }
   if (TLS.test(code)) {
-    return new DriftSetupError(`TLS with ${hostname} failed (${code}): check that ${origin} serves HTTPS with a certificate this machine trusts`)
+    return new DriftSetupError(`TLS with ${hostname} failed (${code}): ` +
+      `check that ${origin} serves HTTPS with a certificate this machine trusts`)
   }
   return new DriftSetupError(`no answer from ${origin} (${code}): check that the service runs and ${baseUrl} is right`)
 }
@@ -59,11 +65,12 @@ export function setupErrorOf (error: unknown, baseUrl: string): DriftSetupError 
  */
 export function refusedLogin (error: WebcastClientError, baseUrl: string, answer: string): DriftSetupError {
   if (error.apiCode === 'unknown_path' || error.status === 404) {
-    return new DriftSetupError(`${baseUrl}/login is not a path of the API (${error.apiCode ?? `HTTP ${error.status ?? '?'}`}): ` +
-      'does the base URL end with /api?', answer)
+    return new DriftSetupError(`${baseUrl}/login is not a path of the API ` +
+      `(${error.apiCode ?? `HTTP ${error.status ?? '?'}`}): does the base URL end with /api?`, answer)
   }
   if (error.code === 'API_ERROR') {
-    return new DriftSetupError(`the service refused the login: ${error.apiCode ?? `returnCode ${error.returnCode ?? '?'}`} ` +
+    return new DriftSetupError('the service refused the login: ' +
+      `${error.apiCode ?? `returnCode ${error.returnCode ?? '?'}`} ` +
       `(${error.message}): check WEBCAST_API_USERNAME and WEBCAST_API_PASSWORD`, answer)
   }
   return new DriftSetupError(`the login could not be read (${error.message}): is ${baseUrl} the Reporting API?`, answer)

@@ -67,7 +67,13 @@ function classify (violation: ContractViolation): Classified | undefined {
   const seenType = typeOf(violation.seen)
   switch (violation.keyword) {
     case 'required':
-      return { kind: 'missing', severity: 'breaking', path: child, message: `\`${violation.property ?? ''}\` is missing`, why: whyMissing(child) }
+      return {
+        kind: 'missing',
+        severity: 'breaking',
+        path: child,
+        message: `\`${violation.property ?? ''}\` is missing`,
+        why: whyMissing(child),
+      }
     case 'additionalProperties':
     case 'unevaluatedProperties':
       return {
@@ -113,7 +119,8 @@ function classify (violation: ContractViolation): Classified | undefined {
           kind: 'type changed',
           severity: 'informational',
           path: at,
-          message: `expected the string ${JSON.stringify(violation.allowed)}, saw the ${seenType} ${String(violation.seen)}`,
+          message: `expected the string ${JSON.stringify(violation.allowed)}, ` +
+            `saw the ${seenType} ${String(violation.seen)}`,
           why: READ_THROUGH,
         }
       }
@@ -171,7 +178,9 @@ function compact (node: unknown, depth: number): unknown {
  * text from where the element or attribute (or, when missing, its parent element) appears.
  */
 function excerptOf (seen: SeenAnswer, tree: unknown, violation: ContractViolation): string {
-  const holder = violation.property === undefined ? violation.path.slice(0, violation.path.lastIndexOf('/')) : violation.path
+  const holder = violation.property === undefined
+    ? violation.path.slice(0, violation.path.lastIndexOf('/'))
+    : violation.path
   if (seen.format === 'json') {
     const node = nodeAt(tree, holder)
     return node === undefined ? '' : seen.redact(JSON.stringify(compact(node, 0))).slice(0, EXCERPT)
@@ -241,7 +250,15 @@ export function csvShape (seen: SeenAnswer): { rows: Array<Record<string, string
   for (const column of REPORT_CSV_COLUMNS) {
     if (columns.has(column)) continue
     const path = `/csv/${column}`
-    observations.push({ ...base, kind: 'missing', severity: 'breaking', path, message: `column \`${column}\` is missing`, why: whyMissing(path), excerpt: firstLines })
+    observations.push({
+      ...base,
+      kind: 'missing',
+      severity: 'breaking',
+      path,
+      message: `column \`${column}\` is missing`,
+      why: whyMissing(path),
+      excerpt: firstLines,
+    })
   }
   for (const column of header) {
     if ((REPORT_CSV_COLUMNS as readonly string[]).includes(column)) continue
@@ -257,12 +274,14 @@ export function csvShape (seen: SeenAnswer): { rows: Array<Record<string, string
   }
   const rows = rowsOf(header, records)
   rows.forEach((row, index) => {
-    const cells = Object.fromEntries(Object.entries(row).filter(([column]) => (REPORT_CSV_COLUMNS as readonly string[]).includes(column)))
+    const cells = Object.fromEntries(Object.entries(row)
+      .filter(([column]) => (REPORT_CSV_COLUMNS as readonly string[]).includes(column)))
     for (const violation of outermost(validateContract('report-csv-row.json', cells))) {
       if (violation.keyword === 'required' || violation.keyword === 'additionalProperties') continue
       const classified = classify({ ...violation, path: `/csv/${index}${violation.path}` })
       if (classified === undefined) continue
-      observations.push({ ...base, ...classified, excerpt: seen.redact(`${header.join(delimiter)}\n${(records[index] ?? []).join(delimiter)}`).slice(0, EXCERPT) })
+      const headerAndRow = `${header.join(delimiter)}\n${(records[index] ?? []).join(delimiter)}`
+      observations.push({ ...base, ...classified, excerpt: seen.redact(headerAndRow).slice(0, EXCERPT) })
     }
   })
   return { rows, observations }

@@ -102,7 +102,9 @@ export class SuiteRun {
    * Logs in through the client, in its turn: the session when the client accepted the answer,
    * and the answer either way. Anything but an answer (nothing listening, DNS, TLS) is thrown.
    */
-  async logIn (format: 'xml' | 'json'): Promise<{ seen: SeenAnswer } & ({ session: Session } | { refusal: WebcastClientError })> {
+  async logIn (
+    format: 'xml' | 'json',
+  ): Promise<{ seen: SeenAnswer } & ({ session: Session } | { refusal: WebcastClientError })> {
     await this.#pace()
     this.#lastAnswer = undefined
     try {

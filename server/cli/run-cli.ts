@@ -1,7 +1,9 @@
 import packageJson from '../../package.json' with { type: 'json' }
 import { createDataset } from '../../fixtures/create-dataset.js'
 import { summarizeDataset } from '../../fixtures/summarize-dataset.js'
-import { ConfigError, helpText, parseCommand, type DatasetConfig, type DriftConfig, type ServeConfig } from './config.js'
+import {
+  ConfigError, helpText, parseCommand, type DatasetConfig, type DriftConfig, type ServeConfig,
+} from './config.js'
 import { formatDatasetReport } from './dataset-text.js'
 import { startMock } from '../start-mock.js'
 
@@ -55,7 +57,11 @@ export async function runCli (
  * `webcast-mock drift`: the contract suite from `client/drift/`, loaded only for this command,
  * against the service the environment names or, with none named, a mock started here.
  */
-async function drift (config: DriftConfig, env: Readonly<Record<string, string | undefined>>, io: CliIo): Promise<number> {
+async function drift (
+  config: DriftConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  io: CliIo,
+): Promise<number> {
   const { remoteTargetFromEnvironment, runDrift, TargetConfigError } = await import('../../client/drift/run-drift.js')
   let remote
   try {

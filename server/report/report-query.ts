@@ -1,4 +1,6 @@
-import { calendarDateOf, dateRangeOf, reportPredicates, type SubjectPredicate } from '../../contracts/filter-semantics.js'
+import {
+  calendarDateOf, dateRangeOf, reportPredicates, type SubjectPredicate,
+} from '../../contracts/filter-semantics.js'
 import { parameterList, PARAMETERS } from '../../contracts/parameters.js'
 import { isKnownTimeZone } from '../../contracts/wire-time.js'
 import { ApiError } from '../http/api-error.js'
@@ -33,7 +35,10 @@ function refuseBadValues (params: Readonly<Record<string, string | undefined>>):
     const value = params[parameter]
     if (value === undefined) continue
     if (kind === 'usDate' && calendarDateOf(value) === undefined) {
-      throw new ApiError('invalid_parameter', { parameter, detail: `${parameter} must be a real date as mm/dd/yyyy, not "${value}".` })
+      throw new ApiError('invalid_parameter', {
+        parameter,
+        detail: `${parameter} must be a real date as mm/dd/yyyy, not "${value}".`,
+      })
     }
     if (kind === 'onOff' && !/^(on|off)$/i.test(value)) {
       throw new ApiError('invalid_parameter', { parameter, detail: `${parameter} must be "on" or "off".` })

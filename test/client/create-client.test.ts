@@ -11,8 +11,15 @@ import { startMock, type RunningMock } from '../../server/start-mock.js'
 const dataset = createDataset({ seed: 1 })
 const [thousand, , , , , big, , , edge] = dataset.events
 
-async function mockAndClient (t: Test, options: { ttlSeconds?: number, clock?: () => number } = {}): Promise<{ mock: RunningMock, client: WebcastClient }> {
-  const mock = await startMock({ dataset, ...(options.ttlSeconds === undefined ? {} : { sessionTtlSeconds: options.ttlSeconds }), ...(options.clock === undefined ? {} : { clock: options.clock }) })
+async function mockAndClient (
+  t: Test,
+  options: { ttlSeconds?: number, clock?: () => number } = {},
+): Promise<{ mock: RunningMock, client: WebcastClient }> {
+  const mock = await startMock({
+    dataset,
+    ...(options.ttlSeconds === undefined ? {} : { sessionTtlSeconds: options.ttlSeconds }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  })
   t.teardown(() => mock.close())
   return { mock, client: createClient({ baseUrl: mock.baseUrl, ...mock.credentials, validate: true }) }
 }
@@ -52,15 +59,26 @@ t.test('against the mock over HTTP, with every response checked against its cont
   })
 
   t.test('sends typed filters as the wire expects them', async (t) => {
-    const noShows = await client.audienceReport(thousand?.id ?? '', { no_shows: true, incl_domain: ['acme.com', 'gmail.com'] })
+    const noShows = await client.audienceReport(thousand?.id ?? '', {
+      no_shows: true,
+      incl_domain: ['acme.com', 'gmail.com'],
+    })
     t.ok(noShows.attendees.length > 0 && noShows.attendees.every((a) => a.liveSessions + a.odSessions + a.simliveSessions === 0 && /@(acme|gmail)\.com$/.test(a.email)))
-    const ranged = await client.audienceReport(edge?.id ?? '', { date_range_start: new Date(Date.UTC(2026, 1, 25)), date_range_end: '2026-02-28', dr_sessions: false })
-    t.same(ranged.attendees.map((a) => a.email), ['night.owl@acme.com', 'late.viewer@outlook.com', 'spring.forward@acme.com', 'fall.back@yahoo.com'])
+    const ranged = await client.audienceReport(edge?.id ?? '', {
+      date_range_start: new Date(Date.UTC(2026, 1, 25)),
+      date_range_end: '2026-02-28',
+      dr_sessions: false,
+    })
+    t.same(ranged.attendees.map((a) => a.email), [
+      'night.owl@acme.com', 'late.viewer@outlook.com', 'spring.forward@acme.com', 'fall.back@yahoo.com',
+    ])
   })
 
   t.test('streams a CSV report one attendee at a time, the same as reading it whole', async (t) => {
     const streamed = []
-    for await (const attendee of client.audienceReportRows(big?.id ?? '', { sti_filter: ['partner'] })) streamed.push(attendee)
+    for await (const attendee of client.audienceReportRows(big?.id ?? '', { sti_filter: ['partner'] })) {
+      streamed.push(attendee)
+    }
     const whole = await client.audienceReport(big?.id ?? '', { sti_filter: ['partner'] }, { format: 'csv' })
     t.ok(streamed.length > 100)
     t.same(streamed, whole.attendees)
@@ -68,10 +86,18 @@ t.test('against the mock over HTTP, with every response checked against its cont
 
   t.test('raises API errors with the API\'s code and parameter, in every format', async (t) => {
     for (const format of ['json', 'xml', 'csv'] as const) {
-      const error = await failure(client.audienceReport(thousand?.id ?? '', { incl_domain: ['a.com'], excl_domain: ['b.com'] }, { format }))
-      t.match(error, { code: 'API_ERROR', apiCode: 'conflicting_parameters', parameter: 'excl_domain', returnCode: 5 }, format)
+      const conflicting = { incl_domain: ['a.com'], excl_domain: ['b.com'] }
+      const error = await failure(client.audienceReport(thousand?.id ?? '', conflicting, { format }))
+      t.match(error, {
+        code: 'API_ERROR',
+        apiCode: 'conflicting_parameters',
+        parameter: 'excl_domain',
+        returnCode: 5,
+      }, format)
     }
-    const streamError = await failure((async () => { for await (const _ of client.audienceReportRows('9999999')) break })())
+    const streamError = await failure((async () => {
+      for await (const _ of client.audienceReportRows('9999999')) break
+    })())
     t.match(streamError, { code: 'API_ERROR', apiCode: 'event_not_found' }, 'also when streaming')
   })
 })
@@ -102,7 +128,20 @@ t.test('a response that breaks its contract is a CONTRACT_VIOLATION with validat
   const agent = new MockAgent()
   agent.disableNetConnect()
   t.teardown(() => agent.close())
-  const body = { convey_api: { version: '2.0', currentDateTime: '2026-11-27 23:39:44', currentTimeZone: 'GMT', result: { returnCode: '1', success: { sessionid: { description: 'x', value: 'NOT-HEX' }, userid: { description: 'y', value: 'a'.repeat(40) } } } } }
+  const body = {
+    convey_api: {
+      version: '2.0',
+      currentDateTime: '2026-11-27 23:39:44',
+      currentTimeZone: 'GMT',
+      result: {
+        returnCode: '1',
+        success: {
+          sessionid: { description: 'x', value: 'NOT-HEX' },
+          userid: { description: 'y', value: 'a'.repeat(40) },
+        },
+      },
+    },
+  }
   agent.get('https://api.example').intercept({ path: /\/api\/login\/json/ }).reply(200, body).times(2)
   const strict = createClient({ baseUrl: 'https://api.example/api', username: 'u', password: 'p', dispatcher: agent, validate: true })
   const error = await failure(strict.login())
@@ -121,7 +160,9 @@ t.test('an answer that is not the format asked for is a DECODE_ERROR', async (t)
 })
 
 /** Every attendee a stream yields, and the error that ended it, if one did. */
-async function drain (rows: AsyncIterable<ReportAttendee>): Promise<{ attendees: ReportAttendee[], error?: WebcastClientError }> {
+async function drain (
+  rows: AsyncIterable<ReportAttendee>,
+): Promise<{ attendees: ReportAttendee[], error?: WebcastClientError }> {
   const attendees: ReportAttendee[] = []
   try {
     for await (const attendee of rows) attendees.push(attendee)

@@ -15,6 +15,7 @@ t.test('the drift suite finds no breaking drift', async (t) => {
   t.teardown(() => target.close())
   const result = await runContractSuite(target)
   const breaking = result.findings.filter((f) => f.severity === 'breaking')
-  t.same(breaking.map((f) => `${f.check}: ${f.kind} ${f.path} ${f.message} (${f.request})`), [], `against ${target.name}`)
+  t.same(breaking.map((f) => `${f.check}: ${f.kind} ${f.path} ${f.message} (${f.request})`), [],
+    `against ${target.name}`)
   t.ok(result.checks.some((c) => c.layer === 'probe'), 'and probed the assumptions')
 })

@@ -13,7 +13,12 @@ interface Run {
   readonly out: string
   readonly err: string
   readonly folder: string
-  readonly report: { findings: Array<{ severity: string, kind: string, check: string, change?: string }>, gone?: unknown[], checks: unknown[], requests: number }
+  readonly report: {
+    findings: Array<{ severity: string, kind: string, check: string, change?: string }>
+    gone?: unknown[]
+    checks: unknown[]
+    requests: number
+  }
 }
 
 /** `runDrift` against the mock through the drifts given, optionally against a baseline. */
@@ -27,29 +32,35 @@ async function drift (t: Test, drifts: readonly Drift[], baseline?: string): Pro
   const folder = mkdtempSync(join(tmpdir(), 'drift-report-'))
   let out = ''
   let err = ''
-  const output = { stdout: { write: (text: string) => { out += text } }, stderr: { write: (text: string) => { err += text } } }
+  const output = {
+    stdout: { write: (text: string) => { out += text } },
+    stderr: { write: (text: string) => { err += text } },
+  }
   const target = { name: proxy.baseUrl, baseUrl: proxy.baseUrl, ...mock.credentials, eventId: undefined, remote: false }
   const code = await runDrift(target, folder, output, baseline === undefined ? {} : { baseline })
   const report = JSON.parse(readFileSync(join(folder, 'drift-report.json'), 'utf8')) as Run['report']
   return { code, out, err, folder, report }
 }
 
-t.test('drift-report.md is for people first: a summary, the run, the findings by severity, then every check', async (t) => {
-  const { code, folder, report } = await drift(t, [NUMBERS_IN_JSON, ignoring('no_shows')])
-  t.equal(code, 1, 'breaking drift exits 1')
-  const markdown = readFileSync(join(folder, 'drift-report.md'), 'utf8')
-  const [title, , summary, , run] = markdown.split('\n')
-  t.match(title, /^# Drift report: http:\/\/127\.0\.0\.1:\d+\/api$/)
-  t.match(summary, /^7 differences from the contracts: 1 breaking, 0 additive, 6 informational\. 1 difference breaks consumers\. \d+ of \d+ checks passed\.$/)
-  t.match(run, new RegExp(`^Target http://127\\.0\\.0\\.1:\\d+/api; run \\d{4}-.+Z to \\d{4}-.+Z; webcast-mock ${packageJson.version.replaceAll('.', '\\.')}; ${report.requests} requests sent\\.$`))
-  const headings = markdown.split('\n').filter((line) => line.startsWith('## '))
-  t.same(headings, ['## breaking (1)', '## informational (6)', '## Checks'], 'breaking first, the checks last')
-  t.match(markdown, /### behaviour\n\nno_shows=on: keeps \d+ it should not \(e\.g\. …@/, 'a behaviour finding with counts and redacted examples')
-  t.match(markdown, /\*Why breaking:\* A consumer that asks for this filter/, 'each finding says why it has its severity')
-  t.match(markdown, /### type changed at `\/convey_api\/result\/success\/eventid`\n\nexpected string, saw number\. Seen \d+ times in JSON/)
-  t.match(markdown, /```\n\{"eventid":\d+,"eventtitle"/, 'the excerpt is the part of the answer the finding is about')
-  t.match(markdown, /\| filter live_viewers \| behaviour \| passed \| live_viewers=on: \d+ expected, \d+ returned \|/, 'what passed, and what it compared')
-})
+t.test(
+  'drift-report.md is for people first: a summary, the run, the findings by severity, then every check',
+  async (t) => {
+    const { code, folder, report } = await drift(t, [NUMBERS_IN_JSON, ignoring('no_shows')])
+    t.equal(code, 1, 'breaking drift exits 1')
+    const markdown = readFileSync(join(folder, 'drift-report.md'), 'utf8')
+    const [title, , summary, , run] = markdown.split('\n')
+    t.match(title, /^# Drift report: http:\/\/127\.0\.0\.1:\d+\/api$/)
+    t.match(summary, /^7 differences from the contracts: 1 breaking, 0 additive, 6 informational\. 1 difference breaks consumers\. \d+ of \d+ checks passed\.$/)
+    t.match(run, new RegExp(`^Target http://127\\.0\\.0\\.1:\\d+/api; run \\d{4}-.+Z to \\d{4}-.+Z; webcast-mock ${packageJson.version.replaceAll('.', '\\.')}; ${report.requests} requests sent\\.$`))
+    const headings = markdown.split('\n').filter((line) => line.startsWith('## '))
+    t.same(headings, ['## breaking (1)', '## informational (6)', '## Checks'], 'breaking first, the checks last')
+    t.match(markdown, /### behaviour\n\nno_shows=on: keeps \d+ it should not \(e\.g\. …@/, 'a behaviour finding with counts and redacted examples')
+    t.match(markdown, /\*Why breaking:\* A consumer that asks for this filter/, 'each finding says why it has its severity')
+    t.match(markdown, /### type changed at `\/convey_api\/result\/success\/eventid`\n\nexpected string, saw number\. Seen \d+ times in JSON/)
+    t.match(markdown, /```\n\{"eventid":\d+,"eventtitle"/, 'the excerpt is the part of the answer the finding is about')
+    t.match(markdown, /\| filter live_viewers \| behaviour \| passed \| live_viewers=on: \d+ expected, \d+ returned \|/, 'what passed, and what it compared')
+  },
+)
 
 t.test('the JSON and JUnit reports carry the same findings; JUnit has one test case per check', async (t) => {
   const { folder, report } = await drift(t, [NUMBERS_IN_JSON, ignoring('no_shows')])

@@ -49,7 +49,10 @@ export function renamed (from: string, to: string): Drift {
       object[to] = object[from]
       Reflect.deleteProperty(object, from)
     }),
-    xml: (text) => text.replaceAll(`<${from}>`, `<${to}>`).replaceAll(`</${from}>`, `</${to}>`).replaceAll(`<${from}/>`, `<${to}/>`),
+    xml: (text) => text
+      .replaceAll(`<${from}>`, `<${to}>`)
+      .replaceAll(`</${from}>`, `</${to}>`)
+      .replaceAll(`<${from}/>`, `<${to}/>`),
   }
 }
 

@@ -32,8 +32,18 @@ Promise<{ code: number, out: string, err: string, folder: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'drift-setup-'))
   let out = ''
   let err = ''
-  const output = { stdout: { write: (text: string) => { out += text } }, stderr: { write: (text: string) => { err += text } } }
-  const full = { name: target.baseUrl, username: 'demo@example.com', password: 'demo', eventId: undefined, remote: false, ...target }
+  const output = {
+    stdout: { write: (text: string) => { out += text } },
+    stderr: { write: (text: string) => { err += text } },
+  }
+  const full = {
+    name: target.baseUrl,
+    username: 'demo@example.com',
+    password: 'demo',
+    eventId: undefined,
+    remote: false,
+    ...target,
+  }
   const code = await runDrift(full, folder, output, dispatcher === undefined ? {} : { dispatcher })
   t.teardown(() => dispatcher?.close())
   return { code, out, err, folder }
