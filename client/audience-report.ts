@@ -183,13 +183,3 @@ export function reportFromTree (format: 'xml' | 'json', tree: unknown): Audience
     attendees: attendees.map(attendeeFromTree),
   }
 }
-
-/**
- * The domain of an email address, lower-cased: what `incl_domain` and `excl_domain` match.
- *
- * @example
- * emailDomain('Ann.Lee@Acme.COM') // 'acme.com'
- */
-export function emailDomain (email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1).toLowerCase()
-}

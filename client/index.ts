@@ -2,7 +2,7 @@ export { createClient, type ClientOptions, type Session, type WebcastClient } fr
 export { decodeAnswer, type RawAnswer } from './wire.js'
 export { WebcastClientError, type ClientErrorCode } from './client-error.js'
 export { filtersToParams, type ReportFilters, type CalendarDay } from './report-filters.js'
-export type { AudienceReport, ReportAttendee } from './audience-report.js'
+export type { AudienceReport, ReportAttendee, ReportSession } from './audience-report.js'
 export { FORMAT_SUFFIX } from '../contracts/wire-format.js'
 export { decodeXml } from '../contracts/decode-xml.js'
 export { CsvParser, decodeCsv, decodeCsvRows } from '../contracts/decode-csv.js'

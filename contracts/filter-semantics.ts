@@ -40,6 +40,8 @@ type Narrowing = (value: string, range: DateRange | undefined) => SubjectPredica
 export interface FilterSemantics {
   readonly reads: ReadonlyArray<keyof FilterSubject>
   readonly narrowing: Narrowing | 'range bound'
+  /** Whether it is one of the four parameters of the date range, which only make sense together. */
+  readonly dateRange?: true
 }
 
 /**
@@ -97,10 +99,15 @@ const inRange = (test: (subject: FilterSubject, range: DateRange) => boolean): N
  * `contracts/README.md`.
  */
 export const FILTERS: Readonly<Record<FilterParameter, FilterSemantics>> = {
-  date_range_start: { reads: [], narrowing: 'range bound' },
-  date_range_end: { reads: [], narrowing: 'range bound' },
-  dr_regs: { reads: ['regDate'], narrowing: inRange((s, range) => s.regDate >= range.from && s.regDate < range.until) },
+  date_range_start: { reads: [], narrowing: 'range bound', dateRange: true },
+  date_range_end: { reads: [], narrowing: 'range bound', dateRange: true },
+  dr_regs: {
+    dateRange: true,
+    reads: ['regDate'],
+    narrowing: inRange((s, range) => s.regDate >= range.from && s.regDate < range.until),
+  },
   dr_sessions: {
+    dateRange: true,
     reads: ['sessions'],
     narrowing: inRange((s, range) =>
       s.sessions.some((session) => session.start < range.until && session.end >= range.from)),

@@ -23,5 +23,3 @@ type AudienceReportSuccess = AudienceReportResponse['convey_api']['result']['suc
 /** One registrant of an audience report. */
 export type AttendeeJson = AudienceReportSuccess['attendee_list']['attendee'][number]
 
-/** One viewing session: times in the report's zone, duration in whole seconds. */
-export type SessionJson = AttendeeJson['session']['live_sessions_list']['live_session'][number]

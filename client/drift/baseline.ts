@@ -2,7 +2,7 @@ import type { DriftResult } from './drift-result.js'
 import { findingKey, type Finding } from './findings.js'
 
 /** How a finding compares with a baseline run's: seen then too, or not. */
-export type FindingChange = 'new' | 'unchanged'
+type FindingChange = 'new' | 'unchanged'
 
 /**
  * A run's findings against a baseline run's (a `drift-report.json` of an earlier run): each

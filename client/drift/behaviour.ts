@@ -1,7 +1,7 @@
 import {
   dateRangeOf, emailDomain, FILTERS, reportPredicates, type FilterSubject,
 } from '../../contracts/filter-semantics.js'
-import type { FilterParameter } from '../../contracts/parameters.js'
+import { PARAMETERS, type FilterParameter } from '../../contracts/parameters.js'
 import { formatWireTime } from '../../contracts/wire-time.js'
 import { reportFromTree } from '../audience-report.js'
 import { fieldOf, textOf } from '../lenient.js'
@@ -34,7 +34,17 @@ interface FilterCheck {
 const REPORT_PATH = '/reporting/audience_reports/json'
 const EXAMPLES = 3
 
-const ON_OFF_FILTERS = ['users_qa', 'user_survey', 'no_shows', 'live_viewers', 'od_viewers', 'simlive_viewers'] as const
+/** The filters of the registry, by how the suite chooses their values. */
+const ALL_FILTERS = Object.keys(FILTERS) as FilterParameter[]
+const DATE_RANGE = ALL_FILTERS.filter((filter) => FILTERS[filter].dateRange === true)
+const ON_OFF = ALL_FILTERS.filter((filter) => PARAMETERS[filter].kind === 'onOff' && !DATE_RANGE.includes(filter))
+const PIPE_LISTS = ALL_FILTERS.filter((filter) => PARAMETERS[filter].kind === 'pipeList')
+
+/** Where the values of a pipe-list filter come from in the unfiltered report, by what it reads. */
+const VALUES_OF: Partial<Record<keyof FilterSubject, (everyone: readonly Reading[]) => string[]>> = {
+  sti: (everyone) => byFrequency(everyone.flatMap((r) => r.subject.sti ?? [])),
+  email: (everyone) => byFrequency(everyone.map((r) => emailDomain(r.email))),
+}
 
 /** Values of a field from the most frequent down. */
 function byFrequency (values: readonly string[]): string[] {
@@ -82,51 +92,42 @@ function chooseRange (everyone: readonly Reading[]): { date_range_start: string,
 
 /** The checks of every filter, with values chosen from the service's own unfiltered report. */
 function planChecks (everyone: readonly Reading[]): FilterCheck[] {
-  const checks: FilterCheck[] = ON_OFF_FILTERS.map((filter) => ({
+  const checks: FilterCheck[] = ON_OFF.map((filter) => ({
     name: `filter ${filter}`, filters: [filter], cases: [{ label: `${filter}=on`, params: { [filter]: 'on' } }],
   }))
-  const [sti] = byFrequency(everyone.flatMap((r) => r.subject.sti ?? []))
-  checks.push(sti === undefined
-    ? {
-        name: 'filter sti_filter',
-        filters: ['sti_filter'],
-        cases: [],
-        cannot: 'no registrant of the event has a source tracking id (sti)',
-      }
-    : {
-        name: 'filter sti_filter',
-        filters: ['sti_filter'],
-        cases: [{ label: `sti_filter=${sti}`, params: { sti_filter: sti } }],
-      })
-  const [a, b] = byFrequency(everyone.map((r) => emailDomain(r.email)))
-  for (const filter of ['incl_domain', 'excl_domain'] as const) {
+  const top = new Map<FilterParameter, string | undefined>()
+  for (const filter of PIPE_LISTS) {
+    const source = FILTERS[filter].reads.map((read) => VALUES_OF[read]).find((chooser) => chooser !== undefined)
+    const [a, b] = source?.(everyone) ?? []
+    top.set(filter, a)
     const values = [a, a !== undefined && b !== undefined ? `${a}|${b}` : undefined].filter((v) => v !== undefined)
+    const cannot = source === undefined
+      ? 'the suite has no way to choose its values'
+      : 'no registrant has a value it reads'
     checks.push({
       name: `filter ${filter}`,
       filters: [filter],
       cases: values.map((v) => ({ label: `${filter}=${v}`, params: { [filter]: v } })),
+      ...(values.length > 0 ? {} : { cannot }),
     })
   }
   const range = chooseRange(everyone)
-  checks.push(range === undefined
-    ? {
-        name: 'filter date range',
-        filters: ['date_range_start', 'date_range_end', 'dr_regs', 'dr_sessions'],
-        cases: [],
-        cannot: 'the event has no registrants to choose a range from',
-      }
-    : {
-        name: 'filter date range',
-        filters: ['date_range_start', 'date_range_end', 'dr_regs', 'dr_sessions'],
-        cases: (['on', 'off'] as const).flatMap((regs) => (['on', 'off'] as const).map((sessions) => ({
+  checks.push({
+    name: 'filter date range',
+    filters: DATE_RANGE,
+    cases: range === undefined
+      ? []
+      : (['on', 'off'] as const).flatMap((regs) => (['on', 'off'] as const).map((sessions) => ({
           label: `${range.date_range_start}–${range.date_range_end}, dr_regs=${regs}, dr_sessions=${sessions}`,
           params: { ...range, dr_regs: regs, dr_sessions: sessions },
         }))),
-      })
+    ...(range === undefined ? { cannot: 'the event has no registrants to choose a range from' } : {}),
+  })
+  const [sti, domain] = [top.get('sti_filter'), top.get('incl_domain')]
   const combos: Case[] = [
     {
-      label: `live_viewers=on, incl_domain=${a ?? ''}`,
-      params: { live_viewers: 'on', ...(a === undefined ? {} : { incl_domain: a }) },
+      label: `live_viewers=on, incl_domain=${domain ?? ''}`,
+      params: { live_viewers: 'on', ...(domain === undefined ? {} : { incl_domain: domain }) },
     },
     { label: 'users_qa=on, user_survey=on', params: { users_qa: 'on', user_survey: 'on' } },
     {
@@ -155,8 +156,9 @@ function lacking (
   return undefined
 }
 
+/** Up to three examples, emails cut to their domain, each shown once. */
 const examples = (emails: readonly string[]): string =>
-  emails.length === 0 ? '' : ` (e.g. ${emails.slice(0, EXAMPLES).map(redactEmail).join(', ')})`
+  emails.length === 0 ? '' : ` (e.g. ${[...new Set(emails.map(redactEmail))].slice(0, EXAMPLES).join(', ')})`
 
 /** The registrants a filtered report returned, by email; undefined when it could not be read. */
 async function returned (
@@ -222,17 +224,11 @@ export async function checkFilters (scope: BehaviourScope): Promise<ReadonlySet<
     const note = notes.join('; ')
     if (failures.length > 0) {
       for (const filter of check.filters) failing.add(filter)
-      run.observe([{
-        check: check.name,
-        kind: 'behaviour',
-        severity: 'breaking',
-        path: '',
+      run.behaviourFailed(check.name, {
         message: failures.join('; '),
         why: 'A consumer that asks for this filter gets other registrants than it describes.',
-        request: '',
-        excerpt: note,
-      }])
-      run.record(check.name, 'behaviour', 'failed', note)
+        note,
+      })
     } else if (judged === 0) {
       run.record(check.name, 'behaviour', 'inconclusive', note)
     } else if (!discriminating) {
@@ -275,8 +271,7 @@ export async function checkTimeZone (scope: BehaviourScope): Promise<void> {
     const got = inZone === undefined ? [] : [inZone.regDate, ...(inZone.sessions ?? []).map((s) => s.start)]
     if (JSON.stringify(expected) !== JSON.stringify(got)) wrong.push(reading.email)
   }
-  const conveyApi = fieldOf(tree, 'convey_api')
-  const currentZone = textOf(conveyApi === undefined ? undefined : fieldOf(conveyApi, 'currentTimeZone'))
+  const currentZone = textOf(fieldOf(fieldOf(tree, 'convey_api'), 'currentTimeZone'))
   const problems = [
     ...(wrong.length === 0
       ? []
@@ -287,17 +282,13 @@ export async function checkTimeZone (scope: BehaviourScope): Promise<void> {
     run.record(name, 'behaviour', 'passed', `tz=${zone}: ${everyone.length} registrants' times`)
     return
   }
-  run.observe([{
-    check: name,
-    kind: 'behaviour',
-    severity: 'breaking',
-    path: '',
+  run.behaviourFailed(name, {
     message: `tz=${zone}: ${problems.join('; ')}`,
     why: 'A consumer that asks for times in its zone gets other instants, or is not told the zone.',
+    note: problems.join('; '),
     request: seen.request,
     excerpt: run.redact(seen.answer.text.slice(0, 300)),
-  }])
-  run.record(name, 'behaviour', 'failed', problems.join('; '))
+  })
 }
 
 /** What CSV, XML and JSON all carry of a registrant, without what one of them left out. */
@@ -364,16 +355,11 @@ export function checkFormatsAgree (
     run.record(name, 'behaviour', 'passed', compared.join('; '))
     return
   }
-  run.observe([{
-    check: name,
-    kind: 'behaviour',
-    severity: 'breaking',
-    path: '',
+  run.behaviourFailed(name, {
     message: differences.join('; '),
     why: 'A consumer gets other registrants or values depending on the format it asks for.',
-    request: '',
+    note: differences.join('; '),
     excerpt: compared.join('; '),
-  }])
-  run.record(name, 'behaviour', 'failed', differences.join('; '))
+  })
 }
 

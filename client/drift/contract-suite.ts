@@ -88,19 +88,16 @@ async function logIn (run: SuiteRun): Promise<{ si: string, ui: string }> {
   )
   const tree = run.readTree(json, 'login-response.json')
   const accepted = textOf(fieldOf(fieldOf(fieldOf(tree, 'convey_api'), 'result'), 'returnCode')) === '1'
-  run.record('login (JSON)', 'behaviour', accepted ? 'passed' : 'failed',
-    accepted ? 'a session and a user id' : 'refused')
-  if (!accepted) {
-    run.observe([{
-      check: 'login (JSON)',
-      kind: 'behaviour',
-      severity: 'breaking',
-      path: '',
+  if (accepted) {
+    run.record('login (JSON)', 'behaviour', 'passed', 'a session and a user id')
+  } else {
+    run.behaviourFailed('login (JSON)', {
       message: 'the JSON login refuses what the XML login accepts',
       why: 'A consumer that logs in through /login/json cannot log in.',
+      note: 'refused',
       request: json.request,
       excerpt: run.redact(json.answer.text.slice(0, 300)),
-    }])
+    })
   }
   return { si: login.session.sessionId, ui: login.session.userId }
 }

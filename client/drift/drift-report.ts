@@ -35,12 +35,15 @@ function summary (result: DriftResult, comparison: BaselineComparison | undefine
 }
 
 function findingLines (finding: Finding, change: string | undefined): string[] {
-  const where = finding.path === '' ? '' : ` at \`${finding.path}\``
+  const where = finding.path === '' ? `: ${finding.check}` : ` at \`${finding.path}\``
   const formats = finding.formats.length === 0 ? '' : ` in ${finding.formats.map((f) => f.toUpperCase()).join(', ')}`
+  const seen = finding.path === ''
+    ? ''
+    : ` Seen ${count(finding.occurrences, 'time')}${formats}; check: ${finding.check}.`
   const lines = [
     `### ${change === undefined ? '' : `[${change}] `}${finding.kind}${where}`,
     '',
-    `${finding.message}. Seen ${count(finding.occurrences, 'time')}${formats}; check: ${finding.check}.`,
+    `${finding.message}.${seen}`,
     '',
     `*Why ${finding.severity}:* ${finding.why}`,
   ]

@@ -21,7 +21,7 @@ const WIRE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
  * @example
  * gmtInstant('2026-03-10 15:00:00') // Date.UTC(2026, 2, 10, 15)
  */
-export function gmtInstant (text: string): number {
+function gmtInstant (text: string): number {
   const match = WIRE_TIME.exec(text)
   if (match === null) return NaN
   const [year, month, day, hour, minute, second] =

@@ -31,6 +31,15 @@ export interface ContractTarget {
   readonly remote: boolean
 }
 
+/** What a failed behaviour check says: what it saw, why it breaks, what it compared, and where. */
+interface BehaviourFailure {
+  readonly message: string
+  readonly why: string
+  readonly note: string
+  readonly request?: string
+  readonly excerpt?: string
+}
+
 /** The most requests one run sends to a remote service, and the pause between two. */
 export const REMOTE_REQUEST_BUDGET = 50
 const REMOTE_PACE_MS = 300
@@ -125,6 +134,13 @@ export class SuiteRun {
 
   observe (observations: readonly Observation[]): void {
     for (const observation of observations) this.log.observe(observation)
+  }
+
+  /** A behaviour check that failed: its one finding, breaking, and its outcome. */
+  behaviourFailed (check: string, failure: BehaviourFailure): void {
+    const { message, why, note, request = '', excerpt = note } = failure
+    this.observe([{ check, kind: 'behaviour', severity: 'breaking', path: '', message, why, request, excerpt }])
+    this.record(check, 'behaviour', 'failed', note)
   }
 
   /** Records how a check ended. */

@@ -54,7 +54,7 @@ t.test(
     t.match(run, new RegExp(`^Target http://127\\.0\\.0\\.1:\\d+/api; run \\d{4}-.+Z to \\d{4}-.+Z; webcast-mock ${packageJson.version.replaceAll('.', '\\.')}; ${report.requests} requests sent\\.$`))
     const headings = markdown.split('\n').filter((line) => line.startsWith('## '))
     t.same(headings, ['## breaking (1)', '## informational (6)', '## Checks'], 'breaking first, the checks last')
-    t.match(markdown, /### behaviour\n\nno_shows=on: keeps \d+ it should not \(e\.g\. …@/, 'a behaviour finding with counts and redacted examples')
+    t.match(markdown, /### behaviour: filter no_shows\n\nno_shows=on: keeps \d+ it should not \(e\.g\. …@/, 'a behaviour finding with counts and redacted examples')
     t.match(markdown, /\*Why breaking:\* A consumer that asks for this filter/, 'each finding says why it has its severity')
     t.match(markdown, /### type changed at `\/convey_api\/result\/success\/eventid`\n\nexpected string, saw number\. Seen \d+ times in JSON/)
     t.match(markdown, /```\n\{"eventid":\d+,"eventtitle"/, 'the excerpt is the part of the answer the finding is about')
@@ -82,7 +82,7 @@ t.test('with a baseline, findings are new, unchanged or gone, and only new break
   t.same(second.report.findings.filter((f) => f.change === 'new').map((f) => f.check), ['filter no_shows'])
   t.equal(second.report.findings.filter((f) => f.change === 'unchanged').length, 6, 'the rest unchanged')
   t.match(second.out, /7 differences, 1 breaking, 1 of them new/)
-  t.match(readFileSync(join(second.folder, 'drift-report.md'), 'utf8'), /### \[new\] behaviour/)
+  t.match(readFileSync(join(second.folder, 'drift-report.md'), 'utf8'), /### \[new\] behaviour: filter no_shows/)
 
   const third = await drift(t, [NUMBERS_IN_JSON, ignoring('no_shows')], join(second.folder, 'drift-report.json'))
   t.equal(third.code, 0, 'the same breaking finding as the baseline exits 0: nightly runs fail once, on what is new')

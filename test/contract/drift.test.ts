@@ -45,7 +45,7 @@ const NUMBERS_FINDINGS = new Set([
 ])
 
 t.test(
-  'a service whose JSON carries numbers and booleans: one informational finding per path, every behaviour check still runs and passes',
+  'JSON with numbers and booleans: one informational finding per path, and every behaviour check runs and passes',
   async (t) => {
     const result = await throughDrifts(t, [NUMBERS_IN_JSON])
     t.same(result.findings.map((f) => f.path).sort(), [...NUMBERS_FINDINGS].sort(),

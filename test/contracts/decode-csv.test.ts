@@ -1,5 +1,5 @@
 import t from 'tap'
-import { CsvParser, decodeCsv, decodeCsvRows } from '../../contracts/decode-csv.js'
+import { CsvParser, decodeCsv, decodeCsvRows, sniffDelimiter } from '../../contracts/decode-csv.js'
 import { csvRow } from '../../server/render/csv-text.js'
 
 t.test('decodeCsv reads what csvRow writes, whatever the cells hold', async (t) => {
@@ -29,4 +29,13 @@ t.test('decodeCsvRows keys rows by the header, and a last line without a break s
 
 t.test('a quoted cell left open is a SyntaxError', async (t) => {
   t.throws(() => decodeCsv('a,"open\r\n'), SyntaxError)
+})
+
+t.test('the delimiter is read off the first line, outside quotes; a comma unless another is used', async (t) => {
+  t.equal(sniffDelimiter('email;fname\r\na@b.c;Ann\r\n'), ';')
+  t.equal(sniffDelimiter('email,fname;x\r\n'), ',', 'the commonest wins')
+  t.equal(sniffDelimiter('"a;b;c",d\r\n'), ',', 'quoted ones do not count')
+  t.equal(sniffDelimiter('email\tfname\n'), '\t')
+  t.equal(sniffDelimiter('email\r\na;b,c\r\n'), ',', 'only the first line counts, and none there means a comma')
+  t.same(decodeCsvRows('email;fname\r\na@b.c;"Ann; Lee"\r\n', ';'), [{ email: 'a@b.c', fname: 'Ann; Lee' }])
 })

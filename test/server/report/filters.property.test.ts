@@ -99,7 +99,7 @@ const events = [dataset.events[1], dataset.events[2], dataset.events.at(-1)]
   .filter((e): e is WebcastEvent => e !== undefined)
 for (const event of events) {
   t.test(
-    `on event ${event.id} (${event.kind}, ${event.registrantCount} registrants) the report keeps exactly the registrants that satisfy every filter sent`,
+    `event ${event.id} (${event.kind}, ${event.registrantCount}): a report keeps exactly who meets every filter`,
     async (t) => {
       let nonEmpty = 0
       fc.assert(fc.property(queryFor(event), (params) => {
