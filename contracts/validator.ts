@@ -10,8 +10,8 @@ export type SchemaId = (typeof REQUEST_SCHEMAS)[number]['$id'] | (typeof RESPONS
 
 /**
  * Ajv options for the contracts. `validateSchema` is off at run time: checking each schema
- * against the draft 2020-12 meta-schema compiles that meta-schema first, which took most of the
- * server's start-up time. `test/contracts/schemas.test.ts` checks them with it on.
+ * against the draft 2020-12 meta-schema compiles that meta-schema first, which would take most of
+ * the server's start-up time. `test/contracts/schemas.test.ts` checks them with it on.
  */
 export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true } as const
 

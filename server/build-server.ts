@@ -87,8 +87,8 @@ export function buildServer (options: ServerOptions): FastifyInstance {
           serializers: { req: serializeRequestForLog },
         },
     routerOptions: { querystringParser: parseParams, ignoreTrailingSlash: true },
-    // Request lines cost half the throughput (measured by `npm run bench`), so they are logged
-    // only at debug or trace; at info the log keeps start, stop and failures.
+    // A line per request costs about half the throughput (`npm run bench` shows it), so request
+    // lines are logged only at debug or trace; at info the log keeps start, stop and failures.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(options.log?.level ?? '') }),
     clientErrorHandler: clientErrorHandler(clock),
     bodyLimit: limits.maxBodyBytes,
