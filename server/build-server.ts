@@ -47,6 +47,11 @@ export interface ServerOptions {
    * that every byte is checked.
    */
   readonly checkResponse?: ResponseCheck
+  /**
+   * A parameter an endpoint does not take is an `invalid_parameter` error, not ignored (named in
+   * a header) as a lenient API would; for CI, where a typo should fail the test.
+   */
+  readonly strictParams?: boolean
 }
 
 /** Reports of events with more registrants than this stream; smaller ones are rendered whole (and cached). */
@@ -138,7 +143,7 @@ export function buildServer (options: ServerOptions): FastifyInstance {
   })
   // Set by `checkRequest` before any handler reads it; declared up front to keep one object shape.
   app.decorateRequest('apiParams', null as never)
-  app.addHook('preValidation', checkRequest)
+  app.addHook('preValidation', checkRequest({ strict: options.strictParams === true }))
 
   app.register(healthRoutes)
   app.register(loginRoutes, { context })

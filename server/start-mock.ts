@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { Credentials } from '../fixtures/accounts.js'
 import { createDataset, type DatasetOptions } from '../fixtures/create-dataset.js'
+import type { Dataset } from '../fixtures/dataset.js'
 import { buildServer, type ServerOptions } from './build-server.js'
 import { systemClock } from './time/clock.js'
 
@@ -25,6 +26,8 @@ export interface RunningMock {
   readonly baseUrl: string
   /** The demo admin's username and password, who sees every event. */
   readonly credentials: Credentials
+  /** The data it serves. */
+  readonly dataset: Dataset
   readonly app: FastifyInstance
   /** Stops accepting connections, lets in-flight requests finish, then resolves. */
   close: () => Promise<void>
@@ -64,6 +67,7 @@ export async function startMock (options: MockOptions = {}): Promise<RunningMock
   return {
     baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}/api`,
     credentials: { username: admin?.username ?? '', password: admin?.password ?? '' },
+    dataset,
     app,
     close: () => app.close(),
   }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { DEMO_CREDENTIALS, RESTRICTED_CREDENTIALS } from '../../fixtures/accounts.js'
 import { parseEventSpec, type EventSpec } from '../../fixtures/event-specs.js'
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../http/limits.js'
+import { closestName } from '../http/closest-name.js'
 import type { MockOptions } from '../start-mock.js'
 
 /** A configuration mistake, reported as one line and exit code 2. */
@@ -14,8 +15,11 @@ export class ConfigError extends Error {
  * long in-flight responses may take on SIGINT/SIGTERM before their connections are cut.
  */
 export interface ServeConfig {
-  readonly options: MockOptions & Required<Pick<MockOptions, 'port' | 'host' | 'seed' | 'log' | 'limits' | 'selfCheck'>>
+  readonly options: MockOptions &
+    Required<Pick<MockOptions, 'port' | 'host' | 'seed' | 'log' | 'limits' | 'selfCheck' | 'strictParams'>>
   readonly shutdownGraceSeconds: number
+  /** Where to write the base URL once listening, for scripts that start the mock in the background. */
+  readonly readyFile?: string
 }
 
 /** What `webcast-mock dataset` prints. */
@@ -185,12 +189,31 @@ const FLAGS = {
     default: '', read: eventId,
     help: 'only this 7-digit event',
   },
+  'ready-file': {
+    for: ['serve'], env: 'WEBCAST_MOCK_READY_FILE',
+    default: '', read: (text: string) => text,
+    help: 'once listening, write the base URL (with the port chosen) to this file; removed on stop',
+  },
   baseline: {
     for: ['drift'], env: 'WEBCAST_DRIFT_BASELINE',
     default: '', read: (text: string) => text,
     help: 'an earlier drift-report.json: mark findings new, unchanged or gone, exit 1 on new breaking ones only',
   },
 } as const satisfies Record<string, FlagSpec>
+
+/** The flags that take no value: on when given, or when their environment twin is `1`. */
+const SWITCHES = {
+  'self-check': {
+    for: ['serve'], env: 'WEBCAST_MOCK_SELF_CHECK',
+    help: 'check every response against its contract before sending it; reports are not streamed',
+  },
+  'strict-params': {
+    for: ['serve'], env: 'WEBCAST_MOCK_STRICT_PARAMS',
+    help: 'a parameter an endpoint does not take is invalid_parameter, not ignored (for CI)',
+  },
+} as const satisfies Record<string, Omit<FlagSpec, 'default' | 'read'>>
+
+type Switch = keyof typeof SWITCHES
 
 /** What {@link FLAGS} says of each flag. */
 interface FlagSpec {
@@ -218,13 +241,13 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
       strict: true,
       options: {
         ...Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: 'string' as const, multiple: true }])),
+        ...Object.fromEntries(Object.keys(SWITCHES).map((name) => [name, { type: 'boolean' as const }])),
         help: { type: 'boolean', short: 'h' },
-        'self-check': { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
       },
     })
   } catch (error) {
-    throw new ConfigError((error as Error).message.split('\n', 1)[0])
+    throw new ConfigError(unknownOptionMessage(error as Error))
   }
   if (parsed.values.help === true) return { name: 'help' }
   if (parsed.values.version === true) return { name: 'version' }
@@ -244,9 +267,13 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
     const text = Array.isArray(texts) ? texts.join(',') : env[spec.env] ?? spec.default
     return spec.read(text, flag) as ReturnType<(typeof FLAGS)[F]['read']>
   }
-  if (parsed.values['self-check'] === true && subcommand !== 'serve') {
-    throw new ConfigError(`--self-check does not apply to ${subcommand}; try --help`)
+  const switched = (name: Switch): boolean => (parsed.values as Record<string, unknown>)[name] === true
+  for (const name of Object.keys(SWITCHES) as Switch[]) {
+    if (switched(name) && !(SWITCHES[name].for as readonly string[]).includes(subcommand)) {
+      throw new ConfigError(`--${name} does not apply to ${subcommand}; try --help`)
+    }
   }
+  const isOn = (name: Switch): boolean => switched(name) || env[SWITCHES[name].env] === '1'
   for (const flag of Object.keys(FLAGS) as Flag[]) {
     if (given[flag] !== undefined && !(FLAGS[flag].for as readonly string[]).includes(subcommand)) {
       throw new ConfigError(`--${flag} does not apply to ${subcommand}; try --help`)
@@ -278,9 +305,11 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
         restricted: { username: value('restricted-username'), password: value('restricted-password') },
         extraEvents: value('add-event'),
         limits: readLimits(value),
-        selfCheck: parsed.values['self-check'] === true || env.WEBCAST_MOCK_SELF_CHECK === '1',
+        selfCheck: isOn('self-check'),
+        strictParams: isOn('strict-params'),
       },
       shutdownGraceSeconds: value('shutdown-grace'),
+      ...(value('ready-file') === '' ? {} : { readyFile: value('ready-file') }),
     },
   }
 }
@@ -323,10 +352,24 @@ export function helpText (): string {
     '',
     'Flags:',
     ...flags,
-    '  --self-check            check every response against its contract before sending it; ' +
-      'reports are not streamed (serve; env WEBCAST_MOCK_SELF_CHECK=1)',
+    ...Object.entries(SWITCHES).map(([name, spec]) =>
+      `  --${name.padEnd(21)} ${spec.help} (${spec.for.join(', ')}; env ${spec.env}=1)`),
     '  --help, -h              show this text',
     '  --version, -v           show the version',
     '',
   ].join('\n')
+}
+
+/**
+ * The one line for a command line that `parseArgs` refuses: an unknown option gets the closest
+ * known one, when there is one close enough to be a typo.
+ */
+function unknownOptionMessage (error: Error): string {
+  const [line = ''] = error.message.split('\n', 1)
+  const unknown = /Unknown option '(-{1,2})([^'=]+)/.exec(line)
+  if (unknown === null) return `${line}; try --help`
+  const known = [...Object.keys(FLAGS), ...Object.keys(SWITCHES), 'help', 'version']
+  const closest = closestName(unknown[2] ?? '', known)
+  const suggestion = closest === undefined ? '' : ` (did you mean --${closest}?)`
+  return `unknown option ${unknown[1] ?? ''}${unknown[2] ?? ''}${suggestion}; try --help`
 }

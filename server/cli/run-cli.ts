@@ -1,11 +1,13 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import packageJson from '../../package.json' with { type: 'json' }
+import { DEMO_CREDENTIALS } from '../../fixtures/accounts.js'
 import { createDataset } from '../../fixtures/create-dataset.js'
 import { summarizeDataset } from '../../fixtures/summarize-dataset.js'
 import {
   ConfigError, helpText, parseCommand, type DatasetConfig, type DriftConfig, type ServeConfig,
 } from './config.js'
 import { formatDatasetReport } from './dataset-text.js'
-import { startMock } from '../start-mock.js'
+import { startMock, type RunningMock } from '../start-mock.js'
 
 /** Where the command line's output goes and how it hears a stop signal; `cli.ts` passes the process's. */
 export interface CliIo {
@@ -98,16 +100,17 @@ function printDataset (config: DatasetConfig, io: CliIo): number {
 
 async function serve (config: ServeConfig, io: CliIo): Promise<number> {
   const { options } = config
-  const mock = await startMock({ ...options, log: { ...options.log, stream: io.stdout } })
-  const { username, password } = mock.credentials
-  const notes = `seed ${options.seed}${options.selfCheck ? ', self-check on' : ''}`
-  io.stdout.write([
-    `webcast-mock ${packageJson.version} listening on ${mock.baseUrl} (${notes})`,
-    `  demo login: ${username} / ${password}`,
-    `  try: curl '${mock.baseUrl}/login?ver=2.0` +
-      `&username=${encodeURIComponent(username)}&password=${encodeURIComponent(password)}'`,
-    '',
-  ].join('\n'))
+  let mock
+  try {
+    mock = await startMock({ ...options, log: { ...options.log, stream: io.stdout } })
+  } catch (error) {
+    const why = listenFailure(error as NodeJS.ErrnoException, options)
+    if (why === undefined) throw error
+    io.stderr.write(`webcast-mock: ${why}\n`)
+    return 2
+  }
+  io.stdout.write(banner(mock, config))
+  if (config.readyFile !== undefined) writeReadyFile(config.readyFile, mock.baseUrl)
   const signal = await new Promise<string>((resolve) => { io.onStopSignal(resolve) })
   io.stdout.write(
     `webcast-mock: ${signal} received, finishing in-flight requests (up to ${config.shutdownGraceSeconds} s)\n`,
@@ -118,5 +121,57 @@ async function serve (config: ServeConfig, io: CliIo): Promise<number> {
   }, config.shutdownGraceSeconds * 1000)
   await mock.close()
   clearTimeout(cutOff)
+  if (config.readyFile !== undefined) rmSync(config.readyFile, { force: true })
   return 0
+}
+
+/** Why the mock could not listen, in one line that says what to do; undefined when it is not that. */
+function listenFailure (error: NodeJS.ErrnoException, options: ServeConfig['options']): string | undefined {
+  const where = `${options.host}:${options.port}`
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `port ${options.port} on ${options.host} is in use: stop what holds it, ` +
+        'or pick another with --port (0 picks a free one)'
+    case 'EACCES':
+      return `no permission to listen on ${where}: pick a port above 1023 with --port`
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `cannot listen on ${options.host} (${error.code}): ` +
+        'give an address of this machine with --host, such as 0.0.0.0'
+    default:
+      return undefined
+  }
+}
+
+/**
+ * What `serve` prints once listening: where, how to log in (the password only when it is the
+ * built-in demo one: one given by flag or environment is a secret), the events added, and the
+ * next command to try.
+ */
+function banner (mock: RunningMock, config: ServeConfig): string {
+  const { options } = config
+  const { username, password } = mock.credentials
+  const notes = [`seed ${options.seed}`, ...(options.selfCheck ? ['self-check on'] : []),
+    ...(options.strictParams ? ['strict parameters'] : [])].join(', ')
+  const shownPassword = password === DEMO_CREDENTIALS.password ? password : '(the password you set)'
+  const added = mock.dataset.events.slice(mock.dataset.events.length - (options.extraEvents?.length ?? 0))
+  const origin = new URL(mock.baseUrl).origin
+  return [
+    `webcast-mock ${packageJson.version} listening on ${mock.baseUrl} (${notes})`,
+    `  demo login: ${username} / ${shownPassword}`,
+    ...added.map((event) =>
+      `  added event ${event.id}: ${event.registrantCount.toLocaleString('en-US')} registrants (${event.kind})`),
+    `  health: ${origin}/_mock/health`,
+    `  try: curl '${mock.baseUrl}/login/json?ver=2.0&username=${encodeURIComponent(username)}` +
+      `&password=${password === DEMO_CREDENTIALS.password ? encodeURIComponent(password) : 'PASSWORD'}'`,
+    '',
+  ].join('\n')
+}
+
+/** Writes the base URL to a file, whole or not at all, for a script waiting for the mock to listen. */
+function writeReadyFile (path: string, baseUrl: string): void {
+  const partial = `${path}.${process.pid}.partial`
+  writeFileSync(partial, `${baseUrl}\n`)
+  renameSync(partial, path)
 }

@@ -24,9 +24,19 @@ t.test('serve with no flags uses the documented defaults', async (t) => {
           maxStreamingReports: 8,
         },
         selfCheck: false,
+        strictParams: false,
       },
       shutdownGraceSeconds: 30,
     },
+  })
+})
+
+t.test('--strict-params, or WEBCAST_MOCK_STRICT_PARAMS=1, and --ready-file are read for serve', async (t) => {
+  t.match(parseCommand(['--strict-params', '--ready-file', '/tmp/url'], {}), {
+    config: { options: { strictParams: true }, readyFile: '/tmp/url' },
+  })
+  t.match(parseCommand([], { WEBCAST_MOCK_STRICT_PARAMS: '1', WEBCAST_MOCK_READY_FILE: '/tmp/u' }), {
+    config: { options: { strictParams: true }, readyFile: '/tmp/u' },
   })
 })
 
@@ -99,7 +109,10 @@ t.test('a bad value is a one-line ConfigError', async (t) => {
     [[], { WEBCAST_MOCK_SESSION_TTL: '0' }, /--session-ttl must be a whole number from 1/],
     [['--log-level', 'loud'], {}, /--log-level must be one of fatal, error/],
     [['--host', ' '], {}, /--host must not be empty/],
-    [['--colour'], {}, /Unknown option '--colour'/],
+    [['--colour'], {}, /^unknown option --colour; try --help$/],
+    [['--prot', '1'], {}, /^unknown option --prot \(did you mean --port\?\); try --help$/],
+    [['--strict-param'], {}, /did you mean --strict-params\?/],
+    [['dataset', '--strict-params'], {}, /--strict-params does not apply to dataset/],
     [['launch'], {}, /unknown command "launch"/],
     [['serve', 'now'], {}, /unexpected argument "now"/],
     [['dataset', '--port', '1'], {}, /--port does not apply to dataset/],

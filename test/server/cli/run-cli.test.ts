@@ -124,3 +124,47 @@ t.test('drift takes no flag but --baseline', async (t) => {
   t.equal(await runCli(['drift', '--seed', '2'], {}, io), 2)
   t.match(io.err(), /--seed does not apply to drift/)
 })
+
+t.test('a port in use is one line and exit 2, saying what to do', async (t) => {
+  const first = capturedIo()
+  const running = runCli(['serve', '--port', '0', '--log-level', 'silent'], {}, first)
+  const [, port = ''] = await first.stdoutSeen(/listening on http:\/\/127\.0\.0\.1:(\d+)\/api/)
+  const second = capturedIo()
+  t.equal(await runCli(['serve', '--port', port, '--log-level', 'silent'], {}, second), 2)
+  t.equal(second.err(), `webcast-mock: port ${port} on 127.0.0.1 is in use: stop what holds it, ` +
+    'or pick another with --port (0 picks a free one)\n')
+  first.stop('SIGTERM')
+  t.equal(await running, 0)
+})
+
+t.test('the banner: URL, login (not a password given), events added, health, a command to try', async (t) => {
+  const io = capturedIo()
+  const args = ['serve', '--port', '0', '--log-level', 'silent', '--password', 's3cret-pass',
+    '--add-event', '250:on_demand']
+  const running = runCli(args, {}, io)
+  await io.stdoutSeen(/try: curl/)
+  t.match(io.out(), /listening on http:\/\/127\.0\.0\.1:\d+\/api \(seed 1\)\n/)
+  t.match(io.out(), /demo login: demo@example\.com \/ \(the password you set\)\n/)
+  t.match(io.out(), /added event \d{7}: 250 registrants \(on_demand\)\n/)
+  t.match(io.out(), /health: http:\/\/127\.0\.0\.1:\d+\/_mock\/health\n/)
+  t.match(io.out(), /try: curl 'http:\/\/127\.0\.0\.1:\d+\/api\/login\/json\?ver=2\.0&username=demo%40example\.com&password=PASSWORD'/,
+    'the password left for the user to fill in')
+  t.notMatch(io.out(), /s3cret-pass/, 'the password given is a secret')
+  io.stop('SIGTERM')
+  t.equal(await running, 0)
+})
+
+t.test('--ready-file gets the base URL once the mock listens, and is removed when it stops', async (t) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'ready-')), 'url')
+  const io = capturedIo()
+  const running = runCli(['serve', '--port', '0', '--log-level', 'silent', '--ready-file', file], {}, io)
+  const [, baseUrl = ''] = await io.stdoutSeen(/listening on (http:\/\/\S+\/api)/)
+  for (let i = 0; i < 50 && !existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 10))
+  t.equal(readFileSync(file, 'utf8'), `${baseUrl}\n`)
+  const health = await request(`${new URL(baseUrl).origin}/_mock/health`)
+  t.equal(health.statusCode, 200, 'and it answers')
+  await health.body.dump()
+  io.stop('SIGTERM')
+  t.equal(await running, 0)
+  t.notOk(existsSync(file), 'gone after the stop')
+})
