@@ -6,8 +6,8 @@ import type { ServerContext } from './server-context.js'
  * Protects every route of the scope it is called in: the `si` (session id) and `ui` (user id)
  * parameters must name a live session of a known account, which is kept on `request.account`.
  * `si` is the session id and `ui` the user id on every endpoint, as the public client sends them;
- * the docs' event-list table has the two swapped (`../shared/reference/real-api-evidence.md`,
- * Event list; recorded in `contracts/README.md`).
+ * the docs' event-list table has the two swapped (the public PHP client's usage; recorded in
+ * `contracts/README.md`, Login and sessions).
  */
 export function requireSession (scope: FastifyInstance, context: ServerContext): void {
   scope.decorateRequest('account', null)

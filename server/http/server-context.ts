@@ -12,6 +12,8 @@ export interface ServerContext {
   readonly dataset: Dataset
   readonly sessions: Sessions
   readonly clock: Clock
+  /** The moment the data stands at: what has happened by then is what the reports show. */
+  readonly dataClock: Clock
   /** The slots of the large reports streaming now, bounded by the server's limits. */
   readonly streamingReports: StreamingSlots
   /** Reports of events with more registrants than this stream; smaller ones are rendered whole. */

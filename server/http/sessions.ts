@@ -17,7 +17,7 @@ const SESSION_ID_PATTERN = /^[0-9a-f]{40}$/
 /**
  * Session ids that carry their own expiry and signature, so no store grows and replicas that
  * share the secret accept each other's sessions. A session id is 40 lowercase hex characters, as
- * in the real API's login sample (`../shared/reference/real-api-evidence.md`, Login): 4 bytes of
+ * in the real API's login sample (the older guide's login sample; `contracts/README.md`, Login): 4 bytes of
  * expiry (seconds since the epoch) and the first 16 bytes of an HMAC-SHA256 over the expiry and
  * the user id. Logging in twice in one second gives the same id, which keeps tests exact.
  *

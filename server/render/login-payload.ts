@@ -2,7 +2,7 @@ import type { LoginSuccess } from '../../contracts/response-types.js'
 import type { SuccessPayload } from './envelope.js'
 import { textElement } from './xml-text.js'
 
-/** The fixed sentences of the real API's login sample (`../shared/reference/real-api-evidence.md`, Login). */
+/** The fixed sentences of the real API's login sample (the older guide's; `contracts/README.md`, Login). */
 const SESSION_ID_DESCRIPTION = 'Authenticated session ID.'
 const USER_ID_DESCRIPTION = 'Authenticated user ID.'
 

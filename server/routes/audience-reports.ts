@@ -15,10 +15,13 @@ import { wallClockOf } from '../../contracts/wire-time.js'
 
 const CACHE_BYTES = 64 * 1024 * 1024
 
-/** What makes two requests ask for the same report body: every parameter but the secrets. */
-function cacheKey (format: string, params: Readonly<Record<string, string>>): string {
+/**
+ * What makes two requests ask for the same report body: every parameter but the secrets, and
+ * the moment the data stands at.
+ */
+function cacheKey (format: string, params: Readonly<Record<string, string>>, now: number): string {
   const names = Object.keys(params).filter((name) => !isSecret(name)).sort()
-  return JSON.stringify([format, ...names.map((name) => [name, params[name]])])
+  return JSON.stringify([format, now, ...names.map((name) => [name, params[name]])])
 }
 
 function * headThenBody (head: string, body: Iterable<Buffer>): Generator<Buffer, void, undefined> {
@@ -43,10 +46,11 @@ export async function audienceReportRoutes (app: FastifyInstance, options: { con
     if (request.account === null || !canView(request.account, event.id)) {
       throw new ApiError('event_forbidden', { parameter: 'ei' })
     }
+    const now = context.dataClock()
     const { head, body } = writeReport(format, {
       header: envelopeHeader(context.clock, query.zone),
       event,
-      registrants: selectRegistrants(event, query.predicates),
+      registrants: selectRegistrants(event, query.predicates, now),
       wallClock: wallClockOf(query.zone),
     })
     reply.type(CONTENT_TYPES[format])
@@ -59,7 +63,7 @@ export async function audienceReportRoutes (app: FastifyInstance, options: { con
       reply.raw.once('close', slots.release)
       return reply.send(Readable.from(takingTurns(headThenBody(head, body)), { objectMode: false }))
     }
-    const key = cacheKey(format, request.apiParams)
+    const key = cacheKey(format, request.apiParams, now)
     let rendered = cache.get(key)
     if (rendered === undefined) {
       rendered = Buffer.concat([...body])

@@ -15,7 +15,7 @@ export async function eventListRoutes (app: FastifyInstance, options: { context:
   routeEndpoint(app, 'eventList', (format) => async (request, reply) => {
     const account = request.account
     const events = account === null ? [] : context.dataset.events.filter((event) => canView(account, event.id))
-    const body = renderSuccess(format, envelopeHeader(context.clock), eventListPayload(events))
+    const body = renderSuccess(format, envelopeHeader(context.clock), eventListPayload(events, context.dataClock()))
     return reply.type(CONTENT_TYPES[format]).send(body)
   })
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import t from 'tap'
 import type { Format } from '../../../contracts/wire-format.js'
-import { createDataset, registrantsOf } from '../../../fixtures/index.js'
+import { createDataset, DATA_AS_OF } from '../../../fixtures/index.js'
+import { selectRegistrants } from '../../../server/report/select-registrants.js'
 import { writeReport } from '../../../server/render/report-formats.js'
 import { wallClockOf } from '../../../contracts/wire-time.js'
 
@@ -23,7 +24,7 @@ function reportsDigest (zones: readonly string[]): string {
         const { head, body } = writeReport(format, {
           header: { currentDateTime: '2026-11-28 00:00:00', currentTimeZone: zone },
           event,
-          registrants: registrantsOf(event),
+          registrants: selectRegistrants(event, [], DATA_AS_OF),
           wallClock: wallClockOf(zone),
         })
         hash.update(head)

@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import t from 'tap'
-import { createDataset, registrantsOf, type Registrant, type WebcastEvent } from '../../../fixtures/index.js'
+import {
+  createDataset, DATA_AS_OF, registrantsOf, type Registrant, type WebcastEvent,
+} from '../../../fixtures/index.js'
 import { summarizeEvent } from '../../../fixtures/summarize-dataset.js'
 import { readReportQuery } from '../../../server/report/report-query.js'
 import { selectRegistrants } from '../../../server/report/select-registrants.js'
@@ -104,7 +106,8 @@ for (const event of events) {
       let nonEmpty = 0
       fc.assert(fc.property(queryFor(event), (params) => {
         const { predicates } = readReportQuery({ ei: event.id, ...params })
-        const served = [...selectRegistrants(event, predicates)].map((r) => r.email)
+        const served = [...selectRegistrants(event, predicates, DATA_AS_OF)].map((r) => r.email)
+        // These events ended before the data's moment: their registrants are read as generated.
         const expected = [...registrantsOf(event)].filter((r) => referenceKeeps(r, params)).map((r) => r.email)
         if (served.length > 0) nonEmpty++
         return JSON.stringify(served) === JSON.stringify(expected)

@@ -2,12 +2,13 @@ import t from 'tap'
 import { readReportQuery } from '../../../server/report/report-query.js'
 import { selectRegistrants } from '../../../server/report/select-registrants.js'
 import { ApiError } from '../../../server/http/api-error.js'
+import { DATA_AS_OF } from '../../../fixtures/index.js'
 import { REPORT_EVENT } from '../../helpers/report-dataset.js'
 
 /** The first names of the registrants a query keeps, in report order. */
 function kept (params: Record<string, string>): string[] {
   const query = readReportQuery({ ei: REPORT_EVENT.id, ...params })
-  return [...selectRegistrants(REPORT_EVENT, query.predicates)].map((registrant) => registrant.fname)
+  return [...selectRegistrants(REPORT_EVENT, query.predicates, DATA_AS_OF)].map((registrant) => registrant.fname)
 }
 
 const EVERYONE = ['Ann', 'Bob', 'Cat', 'Dan', 'Eve', 'Fay', 'Gus']
