@@ -109,6 +109,8 @@ export interface AudienceReportRequest {
 
 export interface HealthRequest {}
 
+export interface OpenapiRequest {}
+
 export interface ErrorResponse {
   convey_api: {
     version: '2.0'
@@ -279,4 +281,24 @@ export interface HealthResponse {
    * the mock's version
    */
   version: string
+}
+
+export interface OpenapiResponse {
+  openapi: string
+  info: {
+    title: string
+    /**
+     * the mock's version
+     */
+    version: string
+    [k: string]: unknown | undefined
+  }
+  paths: {
+    [k: string]:
+      | {
+          [k: string]: unknown | undefined
+        }
+      | undefined
+  }
+  [k: string]: unknown | undefined
 }

@@ -72,6 +72,15 @@ export const ENDPOINTS = {
     responses: { json: 'health-response.json' },
     summary: 'the mock only: answers while it serves, for readiness checks',
   },
+  openapi: {
+    path: '/_mock/openapi.json',
+    methods: ['GET'],
+    formats: ['json'],
+    contract: 'openapi',
+    session: false,
+    responses: { json: 'openapi-response.json' },
+    summary: 'the mock only: the OpenAPI 3.1 document of every endpoint, format, parameter and error',
+  },
 } as const satisfies Record<string, EndpointDefinition>
 
 /** An endpoint's name in {@link ENDPOINTS}. */

@@ -934,6 +934,35 @@ return errors === 0;
 }
 validate4.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
+export const openapiRequest = validate5;
+const schema29 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"openapi-request.json","type":"object","required":[],"properties":{}};
+
+function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="openapi-request.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate5.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate5.errors = vErrors;
+return errors === 0;
+}
+validate5.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
 /** Each compiled validator by the `$id` of its contract. */
-export const REQUEST_VALIDATORS = { 'login-request.json': loginRequest, 'event-list-request.json': eventListRequest, 'audience-report-request.json': audienceReportRequest, 'health-request.json': healthRequest, }
+export const REQUEST_VALIDATORS = { 'login-request.json': loginRequest, 'event-list-request.json': eventListRequest, 'audience-report-request.json': audienceReportRequest, 'health-request.json': healthRequest, 'openapi-request.json': openapiRequest, }
 /* c8 ignore stop */

@@ -237,10 +237,33 @@ const HealthResponseSchema = {
   }),
 } as const
 
+/**
+ * `GET /_mock/openapi.json`: the mock's own answer, the OpenAPI document `contracts/openapi.ts`
+ * builds. Loose on purpose: the test of that document validates it against the OpenAPI 3.1
+ * specification; this contract holds only what a reader of the answer starts from.
+ */
+const OpenapiResponseSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'openapi-response.json',
+  type: 'object',
+  additionalProperties: true,
+  required: ['openapi', 'info', 'paths'],
+  properties: {
+    openapi: { type: 'string', pattern: '^3\\.1\\.\\d+$' },
+    info: {
+      type: 'object',
+      additionalProperties: true,
+      required: ['title', 'version'],
+      properties: { title: { type: 'string' }, version: { type: 'string', description: "the mock's version" } },
+    },
+    paths: { type: 'object', additionalProperties: { type: 'object', additionalProperties: true } },
+  },
+} as const
+
 /** The contract of every answer: each compiles to a type named for its `$id`. */
 export const RESPONSE_CONTRACTS = [
   ErrorResponseSchema, LoginResponseSchema, EventListResponseSchema, AudienceReportResponseSchema, ReportCsvRowSchema,
-  ErrorCsvRowSchema, HealthResponseSchema,
+  ErrorCsvRowSchema, HealthResponseSchema, OpenapiResponseSchema,
 ] as const
 
 /** Every response schema, for registration with the validator: the contracts and what they share. */

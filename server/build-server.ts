@@ -17,6 +17,7 @@ import { serializeRequestForLog } from './http/log-redaction.js'
 import { parseParams } from './http/request-params.js'
 import { healthRoutes } from './routes/health.js'
 import { loginRoutes } from './routes/login.js'
+import { openApiRoutes } from './routes/openapi.js'
 import { reportingRoutes } from './routes/reporting.js'
 import { createSessions } from './http/sessions.js'
 
@@ -146,6 +147,7 @@ export function buildServer (options: ServerOptions): FastifyInstance {
   app.addHook('preValidation', checkRequest({ strict: options.strictParams === true }))
 
   app.register(healthRoutes)
+  app.register(openApiRoutes)
   app.register(loginRoutes, { context })
   app.register(reportingRoutes, { context })
   return app
