@@ -3,3 +3,8 @@ export { startMock, type MockOptions, type RunningMock } from './start-mock.js'
 export { systemClock, type Clock } from './time/clock.js'
 export { DEFAULT_LIMITS, type Limits } from './http/limits.js'
 export { createDataset, type DatasetOptions, type Dataset } from '../fixtures/index.js'
+export {
+  loadFixtures, FixtureError, type FixtureSource, type LoadFixturesOptions, type LoadedFixtures, type FixtureProblem,
+  type FixtureFile, type FixtureAccount, type FixtureEvent, type FixtureWindow, type FixtureRegistrant,
+  type FixtureSession, type FixtureQuestion, type FixtureSurvey, type FixtureGenerate, type FixtureProportions,
+} from '../fixtures/index.js'

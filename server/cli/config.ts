@@ -20,6 +20,8 @@ export interface ServeConfig {
   readonly shutdownGraceSeconds: number
   /** Where to write the base URL once listening, for scripts that start the mock in the background. */
   readonly readyFile?: string
+  /** Fixture files to load into the dataset, in order (`fixtures/load-fixtures.ts`). */
+  readonly fixtures: readonly string[]
 }
 
 /** What `webcast-mock dataset` prints. */
@@ -27,6 +29,7 @@ export interface DatasetConfig {
   readonly seed: number
   readonly eventId: string | undefined
   readonly extraEvents: readonly EventSpec[]
+  readonly fixtures: readonly string[]
 }
 
 /** How `webcast-mock drift` runs, beyond the environment that names the service. */
@@ -84,9 +87,16 @@ function eventSpecs (text: string, flag: string): EventSpec[] {
   })
 }
 
+function files (text: string): string[] {
+  return text.split(',').map((file) => file.trim()).filter((file) => file !== '')
+}
+
+/** The flags that may be given more than once: their values are read as one comma-separated list. */
+const REPEATABLE: ReadonlySet<string> = new Set(['add-event', 'fixtures'])
+
 /**
  * Every flag: the commands it applies to, its environment twin, its default and how its text is
- * read. A repeated `--add-event` is read as one comma-separated list.
+ * read. A repeated `--add-event` or `--fixtures` is read as one comma-separated list.
  */
 const FLAGS = {
   port: {
@@ -148,6 +158,11 @@ const FLAGS = {
     for: ['serve', 'dataset'], env: 'WEBCAST_MOCK_ADD_EVENTS',
     default: '', read: eventSpecs,
     help: 'add an event: REGISTRANTS[:KIND], repeatable (e.g. 1000000)',
+  },
+  fixtures: {
+    for: ['serve', 'dataset'], env: 'WEBCAST_MOCK_FIXTURES',
+    default: '', read: files,
+    help: 'load accounts, events and registrants from a YAML or JSON file, repeatable; a bad one: exit 2',
   },
   'max-url-bytes': {
     for: ['serve'], env: 'WEBCAST_MOCK_MAX_URL_BYTES',
@@ -261,7 +276,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
   const value = <F extends Flag>(flag: F): ReturnType<(typeof FLAGS)[F]['read']> => {
     const spec = FLAGS[flag]
     const texts = given[flag]
-    if (Array.isArray(texts) && texts.length > 1 && flag !== 'add-event') {
+    if (Array.isArray(texts) && texts.length > 1 && !REPEATABLE.has(flag)) {
       throw new ConfigError(`--${flag} is given more than once`)
     }
     const text = Array.isArray(texts) ? texts.join(',') : env[spec.env] ?? spec.default
@@ -287,7 +302,12 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
     const event = value('event')
     return {
       name: 'dataset',
-      config: { seed: value('seed'), eventId: event === '' ? undefined : event, extraEvents: value('add-event') },
+      config: {
+        seed: value('seed'),
+        eventId: event === '' ? undefined : event,
+        extraEvents: value('add-event'),
+        fixtures: value('fixtures'),
+      },
     }
   }
   const secret = value('session-secret')
@@ -309,6 +329,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
         strictParams: isOn('strict-params'),
       },
       shutdownGraceSeconds: value('shutdown-grace'),
+      fixtures: value('fixtures'),
       ...(value('ready-file') === '' ? {} : { readyFile: value('ready-file') }),
     },
   }

@@ -1,7 +1,8 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import packageJson from '../../package.json' with { type: 'json' }
 import { DEMO_CREDENTIALS } from '../../fixtures/accounts.js'
-import { createDataset } from '../../fixtures/create-dataset.js'
+import { createDataset, type DatasetOptions } from '../../fixtures/create-dataset.js'
+import { FixtureError, loadFixtures, type LoadedFixtures } from '../../fixtures/load-fixtures.js'
 import { summarizeDataset } from '../../fixtures/summarize-dataset.js'
 import {
   ConfigError, helpText, parseCommand, type DatasetConfig, type DriftConfig, type ServeConfig,
@@ -47,7 +48,7 @@ export async function runCli (
       io.stdout.write(`${packageJson.version}\n`)
       return 0
     case 'dataset':
-      return printDataset(command.config, io)
+      return await printDataset(command.config, io)
     case 'serve':
       return serve(command.config, io)
     case 'drift':
@@ -88,8 +89,11 @@ async function drift (
   }
 }
 
-function printDataset (config: DatasetConfig, io: CliIo): number {
-  const dataset = createDataset({ seed: config.seed, extraEvents: config.extraEvents })
+async function printDataset (config: DatasetConfig, io: CliIo): Promise<number> {
+  const options = { seed: config.seed, extraEvents: config.extraEvents }
+  const fixtures = await loadFixtureFiles(config.fixtures, options, io)
+  if (fixtures === 'invalid') return 2
+  const dataset = fixtures?.dataset ?? createDataset(options)
   if (config.eventId !== undefined && dataset.eventById(config.eventId) === undefined) {
     io.stderr.write(`webcast-mock: no event ${config.eventId} in the dataset of seed ${config.seed}\n`)
     return 2
@@ -98,18 +102,44 @@ function printDataset (config: DatasetConfig, io: CliIo): number {
   return 0
 }
 
+/**
+ * The fixture files loaded, on top of the dataset the other flags describe; `invalid` once every
+ * problem is printed, one `file:line:column: what is wrong` line each.
+ */
+async function loadFixtureFiles (
+  files: readonly string[],
+  options: Partial<DatasetOptions>,
+  io: CliIo,
+): Promise<LoadedFixtures | 'invalid' | undefined> {
+  if (files.length === 0) return undefined
+  try {
+    return await loadFixtures(files, options)
+  } catch (error) {
+    if (!(error instanceof FixtureError)) throw error
+    io.stderr.write(`${error.message}\n`)
+    return 'invalid'
+  }
+}
+
 async function serve (config: ServeConfig, io: CliIo): Promise<number> {
   const { options } = config
+  const { seed, demo, restricted, extraEvents } = options
+  const fixtures = await loadFixtureFiles(config.fixtures, { seed, demo, restricted, extraEvents }, io)
+  if (fixtures === 'invalid') return 2
   let mock
   try {
-    mock = await startMock({ ...options, log: { ...options.log, stream: io.stdout } })
+    mock = await startMock({
+      ...options,
+      ...(fixtures === undefined ? {} : { dataset: fixtures.dataset }),
+      log: { ...options.log, stream: io.stdout },
+    })
   } catch (error) {
     const why = listenFailure(error as NodeJS.ErrnoException, options)
     if (why === undefined) throw error
     io.stderr.write(`webcast-mock: ${why}\n`)
     return 2
   }
-  io.stdout.write(banner(mock, config))
+  io.stdout.write(banner(mock, config, fixtures?.events ?? []))
   if (config.readyFile !== undefined) writeReadyFile(config.readyFile, mock.baseUrl)
   const signal = await new Promise<string>((resolve) => { io.onStopSignal(resolve) })
   io.stdout.write(
@@ -146,22 +176,25 @@ function listenFailure (error: NodeJS.ErrnoException, options: ServeConfig['opti
 
 /**
  * What `serve` prints once listening: where, how to log in (the password only when it is the
- * built-in demo one: one given by flag or environment is a secret), the events added, and the
- * next command to try.
+ * built-in demo one: one given by flag or environment is a secret), the events added (by
+ * `--add-event`, then from fixture files, which come last), and the next command to try.
  */
-function banner (mock: RunningMock, config: ServeConfig): string {
+function banner (mock: RunningMock, config: ServeConfig, fromFiles: LoadedFixtures['events']): string {
   const { options } = config
   const { username, password } = mock.credentials
   const notes = [`seed ${options.seed}`, ...(options.selfCheck ? ['self-check on'] : []),
     ...(options.strictParams ? ['strict parameters'] : [])].join(', ')
   const shownPassword = password === DEMO_CREDENTIALS.password ? password : '(the password you set)'
-  const added = mock.dataset.events.slice(mock.dataset.events.length - (options.extraEvents?.length ?? 0))
+  const flagged = mock.dataset.events.length - fromFiles.length
+  const added = mock.dataset.events.slice(flagged - (options.extraEvents?.length ?? 0), flagged)
   const origin = new URL(mock.baseUrl).origin
   return [
     `webcast-mock ${packageJson.version} listening on ${mock.baseUrl} (${notes})`,
     `  demo login: ${username} / ${shownPassword}`,
     ...added.map((event) =>
       `  added event ${event.id}: ${event.registrantCount.toLocaleString('en-US')} registrants (${event.kind})`),
+    ...fromFiles.map(({ event, file }) => `  added event ${event.id} from ${file}: ` +
+      `${event.registrantCount.toLocaleString('en-US')} registrants (${event.kind})`),
     `  health: ${origin}/_mock/health`,
     `  try: curl '${mock.baseUrl}/login/json?ver=2.0&username=${encodeURIComponent(username)}` +
       `&password=${password === DEMO_CREDENTIALS.password ? encodeURIComponent(password) : 'PASSWORD'}'`,

@@ -27,6 +27,7 @@ t.test('serve with no flags uses the documented defaults', async (t) => {
         strictParams: false,
       },
       shutdownGraceSeconds: 30,
+      fixtures: [],
     },
   })
 })
