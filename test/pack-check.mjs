@@ -250,6 +250,7 @@ function checkTarballFiles (paths) {
   const needed = [
     'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/package.json', 'dist/bin/cli.js',
     'dist/server/index.js', 'dist/server/index.d.ts', 'dist/client/index.js', 'dist/client/index.d.ts',
+    'contracts/fixtures.schema.json',
   ]
   const missing = needed.filter((path) => !paths.includes(path))
   if (missing.length > 0) fail(`the tarball lacks ${missing.join(', ')}`)
