@@ -43,10 +43,11 @@ export type Command =
   | { readonly name: 'serve', readonly config: ServeConfig }
   | { readonly name: 'dataset', readonly config: DatasetConfig }
   | { readonly name: 'drift', readonly config: DriftConfig }
+  | { readonly name: 'openapi' }
   | { readonly name: 'help' }
   | { readonly name: 'version' }
 
-type Subcommand = 'serve' | 'dataset' | 'drift'
+type Subcommand = 'serve' | 'dataset' | 'drift' | 'openapi'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
@@ -267,7 +268,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
   if (parsed.values.help === true) return { name: 'help' }
   if (parsed.values.version === true) return { name: 'version' }
   const [subcommand = 'serve', ...extra] = parsed.positionals
-  if (subcommand !== 'serve' && subcommand !== 'dataset' && subcommand !== 'drift') {
+  if (!['serve', 'dataset', 'drift', 'openapi'].includes(subcommand)) {
     throw new ConfigError(`unknown command "${subcommand}"; try --help`)
   }
   if (extra.length > 0) throw new ConfigError(`unexpected argument "${extra[0]}"; try --help`)
@@ -294,6 +295,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
       throw new ConfigError(`--${flag} does not apply to ${subcommand}; try --help`)
     }
   }
+  if (subcommand === 'openapi') return { name: 'openapi' }
   if (subcommand === 'drift') {
     const baseline = value('baseline')
     return { name: 'drift', config: baseline === '' ? {} : { baseline } }
@@ -368,6 +370,8 @@ export function helpText (): string {
     '                                         starts) and write drift-report.{json,md,junit.xml} here; exit 1 on',
     '                                         breaking drift, 2 when it cannot run (no credentials, nothing',
     '                                         listening, DNS, TLS, a refused login, a base URL without /api)',
+    '       webcast-mock openapi              print the OpenAPI 3.1 document of the API (also served at',
+    '                                         /_mock/openapi.json)',
     '',
     'A mock of the Webcasts.com Reporting API with seeded data.',
     '',

@@ -1,5 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import packageJson from '../../package.json' with { type: 'json' }
+import { openApiDocument } from '../../contracts/openapi.js'
 import { DEMO_CREDENTIALS } from '../../fixtures/accounts.js'
 import { createDataset, type DatasetOptions } from '../../fixtures/create-dataset.js'
 import { FixtureError, loadFixtures, type LoadedFixtures } from '../../fixtures/load-fixtures.js'
@@ -53,6 +54,9 @@ export async function runCli (
       return serve(command.config, io)
     case 'drift':
       return drift(command.config, env, io)
+    case 'openapi':
+      io.stdout.write(`${JSON.stringify(openApiDocument(packageJson.version), null, 2)}\n`)
+      return 0
   }
 }
 

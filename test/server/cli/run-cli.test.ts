@@ -168,3 +168,13 @@ t.test('--ready-file gets the base URL once the mock listens, and is removed whe
   t.equal(await running, 0)
   t.notOk(existsSync(file), 'gone after the stop')
 })
+
+t.test('openapi prints the OpenAPI document the mock serves', async (t) => {
+  const io = capturedIo()
+  t.equal(await runCli(['openapi'], {}, io), 0)
+  const document = { openapi: '3.1.0', info: { version: packageJson.version }, paths: { '/api/login': {} } }
+  t.match(JSON.parse(io.out()), document)
+  const withFlag = capturedIo()
+  t.equal(await runCli(['openapi', '--port', '1'], {}, withFlag), 2)
+  t.match(withFlag.err(), /--port does not apply to openapi/)
+})
