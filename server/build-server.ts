@@ -4,6 +4,7 @@ import { ENDPOINTS } from '../contracts/endpoints.js'
 import type { SchemaId } from '../contracts/validator.js'
 import { formatOfPath, type Format } from '../contracts/wire-format.js'
 import type { Dataset } from '../fixtures/dataset.js'
+import { DATA_AS_OF } from '../fixtures/generate-registrant.js'
 import { ApiError } from './http/api-error.js'
 import { checkRequest } from './http/check-request.js'
 import type { Clock } from './time/clock.js'
@@ -20,6 +21,10 @@ import { loginRoutes } from './routes/login.js'
 import { openApiRoutes } from './routes/openapi.js'
 import { reportingRoutes } from './routes/reporting.js'
 import { createSessions } from './http/sessions.js'
+import { controlApiRoutes, type ControlApiOptions } from './control/control-api.js'
+import { installControl } from './control/control-hooks.js'
+import type { Faults } from './control/faults.js'
+import type { Journal } from './control/journal.js'
 
 /** Where log lines go and which levels are kept. */
 export interface LogOptions {
@@ -33,6 +38,12 @@ export interface LogOptions {
 export interface ServerOptions {
   readonly dataset: Dataset
   readonly clock: Clock
+  /**
+   * The moment the data stands at (what has happened by then: viewing, questions, survey
+   * answers); the data's fixed moment (`DATA_AS_OF`) unless given, so that reports do not move
+   * with the wall clock. `startMock`'s clock moves both together once a test sets it.
+   */
+  readonly dataClock?: Clock
   /** Signs session ids; servers that share it accept each other's sessions. */
   readonly sessionSecret: string | Buffer
   /** How long a session lives; one hour unless given. */
@@ -53,6 +64,15 @@ export interface ServerOptions {
    * a header) as a lenient API would; for CI, where a typo should fail the test.
    */
   readonly strictParams?: boolean
+  /** Faults a test injects (`server/control/faults.ts`); none unless given. */
+  readonly faults?: Faults
+  /** Records every request but the control plane's (`server/control/journal.ts`); nothing unless given. */
+  readonly journal?: Journal
+  /**
+   * The control API under `/_mock/` (`server/control/control-api.ts`): the clock, faults and
+   * journal a test moves over HTTP; none unless given (`startMock` gives it).
+   */
+  readonly controlApi?: ControlApiOptions
 }
 
 /** Reports of events with more registrants than this stream; smaller ones are rendered whole (and cached). */
@@ -80,6 +100,7 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     dataset,
     sessions,
     clock,
+    dataClock: options.dataClock ?? ((): number => DATA_AS_OF),
     streamingReports: streamingSlots(limits.maxStreamingReports),
     streamReportsAbove: options.checkResponse === undefined ? STREAM_REPORTS_ABOVE : Infinity,
   }
@@ -137,6 +158,7 @@ export function buildServer (options: ServerOptions): FastifyInstance {
   })
 
   if (options.checkResponse !== undefined) installSelfCheck(app, options.checkResponse, clock)
+  installControl(app, { faults: options.faults, journal: options.journal, clock })
 
   app.removeAllContentTypeParsers()
   app.addContentTypeParser(FORM_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => {
@@ -147,6 +169,7 @@ export function buildServer (options: ServerOptions): FastifyInstance {
   app.addHook('preValidation', checkRequest({ strict: options.strictParams === true }))
 
   app.register(healthRoutes)
+  if (options.controlApi !== undefined) app.register(controlApiRoutes, options.controlApi)
   app.register(openApiRoutes)
   app.register(loginRoutes, { context })
   app.register(reportingRoutes, { context })

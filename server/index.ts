@@ -8,3 +8,9 @@ export {
   type FixtureFile, type FixtureAccount, type FixtureEvent, type FixtureWindow, type FixtureRegistrant,
   type FixtureSession, type FixtureQuestion, type FixtureSurvey, type FixtureGenerate, type FixtureProportions,
 } from '../fixtures/index.js'
+export { Faults, type FaultsOptions, type FaultStatus } from './control/faults.js'
+export { FaultRuleError, type FaultRule, type FaultTimes, type LatencyRange } from './control/fault-rule.js'
+export {
+  Journal, type JournalEntry, type JournalFilter, type JournalOptions, type JournalOutcome,
+} from './control/journal.js'
+export type { ClockState, MockClock } from './time/mock-clock.js'

@@ -4,20 +4,29 @@ import type { Credentials } from '../fixtures/accounts.js'
 import { createDataset, type DatasetOptions } from '../fixtures/create-dataset.js'
 import type { Dataset } from '../fixtures/dataset.js'
 import { buildServer, type ServerOptions } from './build-server.js'
+import { Faults } from './control/faults.js'
+import { Journal } from './control/journal.js'
 import { systemClock } from './time/clock.js'
+import { createMockClock, type MockClock } from './time/mock-clock.js'
 
 /**
  * How to start a mock, from code or from the command line (which reads this very shape from its
  * flags); every field has a default. The server's own options and the dataset's are declared
  * where they are used, once, and taken from there.
  */
-export interface MockOptions extends Partial<Omit<ServerOptions, 'checkResponse'>>, Partial<DatasetOptions> {
+export interface MockOptions
+  extends Partial<Omit<ServerOptions, 'checkResponse' | 'controlApi'>>, Partial<DatasetOptions> {
   /** 0 (the default here) picks a free port. */
   readonly port?: number
   /** `127.0.0.1` unless given. */
   readonly host?: string
   /** Check every response against its contract before sending it (see `ServerOptions.checkResponse`). */
   readonly selfCheck?: boolean
+  /**
+   * Opens the control API under `/_mock/` to clients other than this machine, when they send it
+   * as `Authorization: Bearer TOKEN`; without one only loopback clients may use it.
+   */
+  readonly controlToken?: string
 }
 
 /** A running mock. */
@@ -28,6 +37,12 @@ export interface RunningMock {
   readonly credentials: Credentials
   /** The data it serves. */
   readonly dataset: Dataset
+  /** The one clock it reads: set, advance or freeze it to move sessions, events and data in time. */
+  readonly clock: MockClock
+  /** The faults it injects: none until a test adds a rule (seeded by `seed`, unless given as an option). */
+  readonly faults: Faults
+  /** Every request it received but the control plane's, the latest 1000 unless given as an option. */
+  readonly journal: Journal
   readonly app: FastifyInstance
   /** Stops accepting connections, lets in-flight requests finish, then resolves. */
   close: () => Promise<void>
@@ -43,7 +58,9 @@ export interface RunningMock {
  * await mock.close()
  */
 export async function startMock (options: MockOptions = {}): Promise<RunningMock> {
-  const { port: _port, host: _host, selfCheck, seed = 1, demo, restricted, events, extraEvents, ...server } = options
+  const {
+    port: _port, host: _host, selfCheck, controlToken, seed = 1, demo, restricted, events, extraEvents, ...server
+  } = options
   const dataset = options.dataset ?? createDataset({
     seed,
     ...(demo === undefined ? {} : { demo }),
@@ -51,10 +68,17 @@ export async function startMock (options: MockOptions = {}): Promise<RunningMock
     ...(events === undefined ? {} : { events }),
     ...(extraEvents === undefined ? {} : { extraEvents }),
   })
+  const clock = createMockClock(options.clock ?? systemClock)
+  const faults = options.faults ?? new Faults({ seed })
+  const journal = options.journal ?? new Journal()
   const app = buildServer({
     ...server,
     dataset,
-    clock: options.clock ?? systemClock,
+    faults,
+    journal,
+    clock: clock.now,
+    dataClock: clock.dataNow,
+    controlApi: { clock, faults, journal, ...(controlToken === undefined ? {} : { token: controlToken }) },
     sessionSecret: options.sessionSecret ?? randomBytes(32),
     // Loaded only when asked for: the check needs ajv's compiler, which start-up does without.
     ...(selfCheck === true ? { checkResponse: (await import('./http/self-check.js')).checkResponse } : {}),
@@ -68,6 +92,9 @@ export async function startMock (options: MockOptions = {}): Promise<RunningMock
     baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}/api`,
     credentials: { username: admin?.username ?? '', password: admin?.password ?? '' },
     dataset,
+    clock,
+    faults,
+    journal,
     app,
     close: () => app.close(),
   }

@@ -1,0 +1,31 @@
+import { endpointList, pathOf } from '../../contracts/endpoints.js'
+
+/** Where the mock's own endpoints live: the control plane, which faults never touch and the journal never records. */
+const CONTROL_PREFIX = '/_mock'
+
+/**
+ * Whether a request URL (path and query) is on the control plane: `/_mock`, `/_mock/…` or
+ * `/_mock?…`. A prefix test and at most one character read, since every request asks it.
+ *
+ * @example
+ * isControlPath('/_mock/health') // true
+ * isControlPath('/_mockery') // false
+ */
+export function isControlPath (url: string): boolean {
+  if (!url.startsWith(CONTROL_PREFIX)) return false
+  const next = url.charCodeAt(CONTROL_PREFIX.length)
+  return Number.isNaN(next) || next === SLASH || next === QUESTION_MARK
+}
+
+const SLASH = 0x2f
+const QUESTION_MARK = 0x3f
+
+/**
+ * The endpoint's own path for each of its formats' paths: what a fault rule's `path` is compared
+ * with besides the request's own, and how the journal knows a login.
+ *
+ * @example
+ * ENDPOINT_PATH_OF.get('/api/login/json') // '/api/login'
+ */
+export const ENDPOINT_PATH_OF: ReadonlyMap<string, string> = new Map(endpointList()
+  .flatMap(([, endpoint]) => endpoint.formats.map((format) => [pathOf(endpoint, format), endpoint.path] as const)))
