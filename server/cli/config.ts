@@ -205,6 +205,11 @@ const FLAGS = {
     default: '', read: eventId,
     help: 'only this 7-digit event',
   },
+  'control-token': {
+    for: ['serve'], env: 'WEBCAST_MOCK_CONTROL_TOKEN',
+    default: '', read: (text: string) => text,
+    help: 'opens the control API (/_mock/) to other machines that send Authorization: Bearer TOKEN',
+  },
   'ready-file': {
     for: ['serve'], env: 'WEBCAST_MOCK_READY_FILE',
     default: '', read: (text: string) => text,
@@ -329,6 +334,7 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
         limits: readLimits(value),
         selfCheck: isOn('self-check'),
         strictParams: isOn('strict-params'),
+        ...(value('control-token') === '' ? {} : { controlToken: value('control-token') }),
       },
       shutdownGraceSeconds: value('shutdown-grace'),
       fixtures: value('fixtures'),
