@@ -39,6 +39,8 @@ t.test('--strict-params, or WEBCAST_MOCK_STRICT_PARAMS=1, and --ready-file are r
   t.match(parseCommand([], { WEBCAST_MOCK_STRICT_PARAMS: '1', WEBCAST_MOCK_READY_FILE: '/tmp/u' }), {
     config: { options: { strictParams: true }, readyFile: '/tmp/u' },
   })
+  t.match(parseCommand(['--control-token', 'tok'], {}), { config: { options: { controlToken: 'tok' } } })
+  t.match(parseCommand([], { WEBCAST_MOCK_CONTROL_TOKEN: 'tok2' }), { config: { options: { controlToken: 'tok2' } } })
 })
 
 t.test('--self-check, or WEBCAST_MOCK_SELF_CHECK=1, turns the response self-check on for serve only', async (t) => {
