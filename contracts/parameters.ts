@@ -101,14 +101,20 @@ export type FilterParameter = {
   [P in ParameterName]: (typeof PARAMETERS)[P] extends { filter: true } ? P : never
 }[ParameterName]
 
+/** The registry as a list, built once: the server walks it on every report. */
+const PARAMETER_LIST = Object.entries(PARAMETERS) as ReadonlyArray<readonly [ParameterName, ParameterDefinition]>
+
+/** Each endpoint's parameters, built on first use and kept: the server reads them on every request. */
+const PARAMETERS_OF = new Map<EndpointName, readonly ParameterName[]>()
+
 /**
  * The registry as a list, for code that walks it.
  *
  * @example
  * parameterList().filter(([, p]) => p.secret).map(([name]) => name) // ['password', 'si', 'ui']
  */
-export function parameterList (): Array<readonly [ParameterName, ParameterDefinition]> {
-  return Object.entries(PARAMETERS) as Array<[ParameterName, ParameterDefinition]>
+export function parameterList (): ReadonlyArray<readonly [ParameterName, ParameterDefinition]> {
+  return PARAMETER_LIST
 }
 
 /**
@@ -117,8 +123,13 @@ export function parameterList (): Array<readonly [ParameterName, ParameterDefini
  * @example
  * parametersOf('login') // ['ver', 'username', 'password']
  */
-export function parametersOf (endpoint: EndpointName): ParameterName[] {
-  return parameterList().filter(([, p]) => p.endpoints[endpoint] !== undefined).map(([name]) => name)
+export function parametersOf (endpoint: EndpointName): readonly ParameterName[] {
+  let names = PARAMETERS_OF.get(endpoint)
+  if (names === undefined) {
+    names = PARAMETER_LIST.filter(([, p]) => p.endpoints[endpoint] !== undefined).map(([name]) => name)
+    PARAMETERS_OF.set(endpoint, names)
+  }
+  return names
 }
 
 /**

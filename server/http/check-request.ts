@@ -27,8 +27,8 @@ export function checkRequest (options: { strict: boolean }):
     const endpoint = request.routeOptions.config.endpoint
     if (endpoint === undefined) return
     const raw = collectParams(request)
-    const known = new Set<string>(parametersOf(endpoint))
-    const ignored = Object.keys(raw).filter((name) => !known.has(name))
+    const known: readonly string[] = parametersOf(endpoint)
+    const ignored = Object.keys(raw).filter((name) => !known.includes(name))
     if (ignored.length > 0) {
       const suggestions = ignored.flatMap((name) => {
         const closest = closestName(name, known)
