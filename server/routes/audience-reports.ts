@@ -63,12 +63,6 @@ export async function audienceReportRoutes (app: FastifyInstance, options: { con
       reply.raw.once('close', slots.release)
       return reply.send(Readable.from(takingTurns(headThenBody(head, body)), { objectMode: false }))
     }
-    const key = cacheKey(format, request.apiParams, now)
-    let rendered = cache.get(key)
-    if (rendered === undefined) {
-      rendered = Buffer.concat([...body])
-      cache.set(key, rendered)
-    }
-    return reply.send(Buffer.concat([Buffer.from(head), rendered]))
+    return reply.send(cache.answer(cacheKey(format, request.apiParams, now), head, () => body))
   })
 }
