@@ -2,7 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { once } from 'node:events'
 
-/** A server the benchmark started in a child process, pinned to the first core where it can be. */
+/**
+ * A server the benchmark started in a child process, pinned to the first core where it can be
+ * (the load generator runs on the second).
+ */
 export interface Child {
   readonly url: string
   readonly pid: number
@@ -11,6 +14,8 @@ export interface Child {
   /** Resident memory now, in MB (Linux `VmRSS`). */
   rssMb: () => number
   stop: () => Promise<void>
+  /** Sends a message over the child's IPC channel and waits for its answer. */
+  ask: <T>(message: unknown) => Promise<T>
 }
 
 export const CAN_PIN = existsSync('/usr/bin/taskset')
@@ -30,7 +35,7 @@ export async function startChild (
   const command = CAN_PIN ? 'taskset' : process.execPath
   const argv = CAN_PIN ? ['-c', '0', process.execPath, script, ...args] : [script, ...args]
   const child: ChildProcess = spawn(command, argv, {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: { ...process.env, ...env },
   })
   const url = await new Promise<string>((resolve, reject) => {
@@ -53,6 +58,11 @@ export async function startChild (
     startedInMs: performance.now() - started,
     peakRssMb: () => statusMb(pid, 'VmHWM'),
     rssMb: () => statusMb(pid, 'VmRSS'),
+    ask: async <T>(message: unknown) => {
+      const answer = once(child, 'message') as Promise<[T]>
+      child.send(message as object)
+      return (await answer)[0]
+    },
     stop: async () => {
       const exited = once(child, 'exit')
       child.kill('SIGKILL')

@@ -1,11 +1,20 @@
+import type { Format } from '../../contracts/wire-format.js'
+import { wallClockOf } from '../../contracts/wire-time.js'
 import { createDataset } from '../../fixtures/create-dataset.js'
 import { parseEventSpec } from '../../fixtures/event-specs.js'
+import { writeReport } from '../../server/render/report-formats.js'
+import { selectRegistrants } from '../../server/report/select-registrants.js'
 import { startMock } from '../../server/start-mock.js'
 
 /**
  * The mock as the benchmark runs it: the default dataset plus the events named on the command
  * line (`node mock-server.js 100000 1000000`), a fixed session secret, and the default log level
  * writing to standard output, as `npm start` does.
+ *
+ * Started with an IPC channel, it also answers `{ render: { eventId, format, zone } }` with the
+ * milliseconds its own process takes to generate the event's registrants and write its report
+ * with no HTTP in between: what a report never asked before is compared with, in the process
+ * that serves it.
  */
 const extraEvents = process.argv.slice(2)
   .map((text, position) => parseEventSpec(text, position))
@@ -14,5 +23,28 @@ const mock = await startMock({
   dataset: createDataset({ seed: 1, extraEvents }),
   sessionSecret: 'bench',
   log: { level: process.env.BENCH_LOG_LEVEL ?? 'info' },
+})
+
+/** A report rendered whole in this process, as the route renders it, minus HTTP and the cache. */
+export interface RenderRequest { readonly eventId: string, readonly format: Format, readonly zone: string }
+
+function render ({ eventId, format, zone }: RenderRequest): number {
+  const event = mock.dataset.eventById(eventId)
+  if (event === undefined) throw new Error(`no event ${eventId}`)
+  const started = performance.now()
+  const { head, body } = writeReport(format, {
+    header: { currentDateTime: '2026-11-28 00:00:00', currentTimeZone: zone },
+    event,
+    registrants: selectRegistrants(event, [], mock.clock.dataNow()),
+    wallClock: wallClockOf(zone),
+  })
+  let bytes = head.length
+  for (const chunk of body) bytes += chunk.length
+  if (bytes === 0) throw new Error('an empty report')
+  return performance.now() - started
+}
+
+process.on('message', (message: { render: RenderRequest }) => {
+  process.send?.({ ms: render(message.render) })
 })
 process.stdout.write(`listening on ${mock.baseUrl}\n`)
