@@ -58,7 +58,8 @@ const HEADERS_OF: Partial<Record<ErrorCode, Readonly<Record<string, string>>>> =
  *   reporting scope's session check and knows the account; when no rule can fire it costs one
  *   check. Latency waits there, and an error, a bare status or a reset answers there;
  * - both: an `onSend` hook after the self-check's, which reads the `returnCode` off the body and
- *   its size, and wraps a streamed body (or one a fault slows or cuts) in a stream that counts.
+ *   its size; a streamed body is counted as it goes, and one a fault slows or cuts is wrapped in
+ *   a stream that delivers it so.
  *
  * Call it before the routes are registered.
  *
@@ -132,11 +133,30 @@ export function installControl (app: FastifyInstance, options: ControlOptions): 
       const body = Buffer.from(payload)
       reply.header('content-length', String(body.length))
       payload = deliverBody([body], deliveryOf(request, reply, record, false))
-    } else if (payload instanceof Readable && (record !== null || shaped)) {
+    } else if (payload instanceof Readable && shaped) {
       payload = deliverBody(payload, deliveryOf(request, reply, record, true))
+    } else if (payload instanceof Readable && record !== null) {
+      countAsItGoes(reply.raw, record)
     }
     if (record !== null) keep(request, reply, record)
     done(null, payload)
+  })
+}
+
+/**
+ * Counts a streamed body into its record as it goes, and reads its outcome off the first piece,
+ * without a stream of its own in between: listening beside the pipe Fastify makes to the
+ * response. Node's `pipe` adds its own listener before it tells the response, and starts the
+ * flow after, so no piece passes unseen.
+ */
+function countAsItGoes (response: FastifyReply['raw'], record: JournalRecord): void {
+  response.once('pipe', (source: Readable) => {
+    let first = true
+    source.on('data', (chunk: Buffer) => {
+      if (first) readOutcome(chunk, record)
+      first = false
+      record.bytes += chunk.length
+    })
   })
 }
 
