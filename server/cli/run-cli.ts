@@ -11,7 +11,7 @@ import {
 } from './config.js'
 import { formatDatasetReport } from './dataset-text.js'
 import { startMock, type RunningMock } from '../start-mock.js'
-import { driftReportPage } from '../console/console-bundle.js'
+import { driftReportPage, readConsoleBundle } from '../console/console-bundle.js'
 
 /** Where the command line's output goes and how it hears a stop signal; `cli.ts` passes the process's. */
 export interface CliIo {
@@ -80,7 +80,9 @@ async function drift (
     io.stderr.write(`webcast-mock drift: ${error.message}\n`)
     return 2
   }
-  if (remote !== undefined) return writeDriftPage(io.workingFolder, await runDrift(remote, io.workingFolder, io, config))
+  if (remote !== undefined) {
+    return writeDriftPage(io.workingFolder, await runDrift(remote, io.workingFolder, io, config))
+  }
   const mock = await startMock({ port: 0 })
   try {
     return writeDriftPage(io.workingFolder, await runDrift({
@@ -99,7 +101,7 @@ async function drift (
 function writeDriftPage (folder: string, code: number): number {
   const json = join(folder, 'drift-report.json')
   if (code !== 2 && existsSync(json)) {
-    writeFileSync(join(folder, 'drift-report.html'), driftReportPage(readFileSync(json, 'utf8')))
+    writeFileSync(join(folder, 'drift-report.html'), driftReportPage(readFileSync(json, 'utf8'), readConsoleBundle()))
   }
   return code
 }

@@ -22,7 +22,7 @@ function packageRoot (): string {
 }
 
 /** Where `npm run build` writes the console: `dist/console/` of the package, from source or built. */
-export const CONSOLE_FOLDER = join(packageRoot(), 'dist', 'console')
+const CONSOLE_FOLDER = join(packageRoot(), 'dist', 'console')
 
 /**
  * Reads the built console, or `undefined` when it is not built (a clone before `npm run build`).
@@ -80,9 +80,9 @@ export function consoleMissingPage (): string {
  * readable offline from the file itself. Without a built console, the report as text.
  *
  * @example
- * writeFileSync('drift-report.html', driftReportPage(readFileSync('drift-report.json', 'utf8')))
+ * writeFileSync('drift-report.html', driftReportPage(readFileSync('drift-report.json', 'utf8'), readConsoleBundle()))
  */
-export function driftReportPage (reportJson: string, bundle = readConsoleBundle()): string {
+export function driftReportPage (reportJson: string, bundle: ConsoleBundle | undefined): string {
   const title = '<title>webcast-mock drift report</title>\n'
   if (bundle === undefined) {
     return `${HEAD}${title}</head>\n<body>\n<h1>Drift report</h1>\n<p>The console is not built ` +

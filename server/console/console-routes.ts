@@ -8,7 +8,8 @@ const BASE = '/_mock/console/'
 const CACHE = 'no-cache'
 
 /**
- * The web console: its page and bundle under `/_mock/console/`, and `/` sending a browser there.
+ * The web console: its page and bundle under `/_mock/console/`, and `/` sending a browser there;
+ * the bundle is read from `folder` (`dist/console/` of the package unless given) once it is there.
  * Its own plugin, with no hook: the API's routes are untouched. The page reads the mock through
  * the control API and the data routes (`server/control/data-api.ts`), which keep their own rule
  * on who may use them.
@@ -16,9 +17,9 @@ const CACHE = 'no-cache'
  * @example
  * app.register(consoleRoutes)
  */
-export async function consoleRoutes (app: FastifyInstance): Promise<void> {
+export async function consoleRoutes (app: FastifyInstance, options: { folder?: string } = {}): Promise<void> {
   let bundle: ConsoleBundle | undefined
-  const built = (): ConsoleBundle | undefined => (bundle ??= readConsoleBundle())
+  const built = (): ConsoleBundle | undefined => (bundle ??= readConsoleBundle(options.folder))
 
   app.get('/', async (_request, reply) => reply.redirect(BASE))
   app.get(BASE, async (_request, reply) => {

@@ -9,7 +9,7 @@ import type { DriftResult } from '../../client/drift/drift-result.js'
 import { parametersOf } from '../../contracts/parameters.js'
 import type { WebcastEvent } from '../../fixtures/dataset.js'
 import { summarizeEvent } from '../../fixtures/summarize-dataset.js'
-import { driftReportPage } from '../../server/console/console-bundle.js'
+import { driftReportPage, readConsoleBundle } from '../../server/console/console-bundle.js'
 import { startMock } from '../../server/start-mock.js'
 import { buildConsole, launchBrowser, SCREENSHOTS } from '../helpers/browser.js'
 
@@ -209,7 +209,7 @@ t.test('a drift report opened in the console, and drift-report.html, read by sev
   await page.getByText('this JSON is not a drift report').waitFor()
   t.pass('a JSON file that is not a drift report says so')
 
-  writeFileSync(join(folder, 'drift-report.html'), driftReportPage(json))
+  writeFileSync(join(folder, 'drift-report.html'), driftReportPage(json, readConsoleBundle()))
   await page.goto(pathToFileURL(join(folder, 'drift-report.html')).href)
   await page.locator('#severity-breaking').waitFor()
   t.same(await page.locator('section.severity h2').allInnerTexts(), SEVERITY_HEADINGS,

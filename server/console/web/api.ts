@@ -2,7 +2,7 @@
 const TOKEN_KEY = 'webcast-mock-control-token'
 
 /** A request of the console that did not get what it asked for, with the mock's own sentence. */
-export class RequestFailed extends Error {
+class RequestFailed extends Error {
   constructor (readonly status: number, message: string) {
     super(message)
   }
