@@ -44,7 +44,7 @@ export interface EventRow {
 }
 
 /** One registrant as the console's table shows it, as of the data's moment. */
-export interface RegistrantRow {
+interface RegistrantRow {
   readonly index: number
   readonly email: string
   readonly name: string
