@@ -33,6 +33,12 @@ async function eventCells (eventId: string): Promise<string[]> {
   return await line.locator('td').allInnerTexts()
 }
 
+/** Fields and buttons of the page that a screen reader could not name: no label, no text, no aria-label. */
+const unnamed = async (): Promise<string[]> => await page.evaluate(`[
+  ...document.querySelectorAll('input, select, button')
+].filter((e) => (e.labels?.length ?? 0) === 0 && !e.getAttribute('aria-label') && e.textContent.trim() === '')
+  .map((e) => e.outerHTML)`)
+
 function eventOf (id: string): WebcastEvent {
   const event = mock.dataset.eventById(id)
   if (event === undefined) throw new Error(`no event ${id} in the default dataset`)
@@ -81,6 +87,7 @@ t.test('picking an event by keyboard shows its viewing chart and a paged, search
     .filter((r) => [r.email, r.fname, r.lname, r.company].some((field) => field.toLowerCase().includes('acme')))
     .slice(0, 25).map((r) => r.email)
   t.same(emails, expected, 'the search finds the first 25 registrants with acme in their email, name or company')
+  t.same(await unnamed(), [], 'every field and button has a name')
   await shoot('data')
 })
 
@@ -123,6 +130,7 @@ t.test('the report builder offers every parameter, and its table and curl line m
       t.same(await page.locator(`#answer-table tbody td:nth-child(${emailColumn})`).allInnerTexts(), emails,
         `${format}: the table's rows are the attendees the API returns`)
       await shoot(`report-${format}`)
+      t.same(await unnamed(), [], 'every field and button has a name')
     }
   })
 
@@ -153,6 +161,7 @@ t.test('a fault added in the console fires on a request, and the journal shows i
   await page.locator('#faults tbody tr').waitFor()
   const [rule] = mock.faults.list()
   t.same(rule?.rule, { path: '/api/reporting/eventlist', error: 'session_expired', times: 'once' }, 'the rule added')
+  t.same(await unnamed(), [], 'every field and button has a name')
   await shoot('clock-and-faults')
   const answer = await fetch(`${mock.baseUrl}/reporting/eventlist/json?ver=2.0&${await logIn()}`)
   t.equal(answer.headers.get('x-webcast-mock-fault'), rule?.id, 'the rule fired')
@@ -164,6 +173,7 @@ t.test('a fault added in the console fires on a request, and the journal shows i
   const detail = await page.locator('#entry-title + h3 + dl').innerText()
   t.match(detail, /ver\s+2\.0/, 'choosing it shows its parameters')
   t.match(await page.locator('section.detail').innerText(), new RegExp(`fault rule\\s+${rule?.id ?? ''}`))
+  t.same(await unnamed(), [], 'every field and button has a name')
   await shoot('journal')
 })
 
@@ -203,6 +213,7 @@ t.test('a drift report opened in the console, and drift-report.html, read by sev
   t.same(await page.locator('section.severity h2').allInnerTexts(), SEVERITY_HEADINGS)
   t.equal(await page.locator('section.breaking pre.excerpt').innerText(), '"reg_date": 1773154800 <script>',
     'the excerpt, as text')
+  t.same(await unnamed(), [], 'every field and button has a name')
   await shoot('drift')
   await page.getByLabel('Open a drift-report.json').setInputFiles({ name: 'notes.json', mimeType: 'application/json',
     buffer: Buffer.from('{"hello": 1}') })
