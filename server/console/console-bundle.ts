@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The built console, as `npm run build` writes it (`build:console`): one script and one style sheet. */
@@ -8,13 +8,16 @@ export interface ConsoleBundle {
   readonly style: string
 }
 
-/** The package's own folder: the nearest one up from this file with webcast-mock's package.json. */
+/**
+ * The package's own folder: the nearest one up from this file with webcast-mock's package.json,
+ * passing over `dist/`, which holds a copy of it (the code imports it for the version).
+ */
 function packageRoot (): string {
   let folder = dirname(fileURLToPath(import.meta.url))
   for (;;) {
     const manifest = join(folder, 'package.json')
     const name = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name : ''
-    if (name === 'webcast-mock') return folder
+    if (name === 'webcast-mock' && basename(folder) !== 'dist') return folder
     const parent = dirname(folder)
     if (parent === folder) return dirname(fileURLToPath(import.meta.url))
     folder = parent
