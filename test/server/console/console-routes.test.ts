@@ -5,7 +5,12 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
 import { consoleRoutes } from '../../../server/console/console-routes.js'
 import { consolePage, driftReportPage, readConsoleBundle } from '../../../server/console/console-bundle.js'
+import { createDataset } from '../../../fixtures/create-dataset.js'
+import { buildServer } from '../../../server/build-server.js'
+import { Faults } from '../../../server/control/faults.js'
+import { Journal } from '../../../server/control/journal.js'
 import { startMock } from '../../../server/start-mock.js'
+import { createMockClock } from '../../../server/time/mock-clock.js'
 import { buildConsole } from '../../helpers/browser.js'
 
 async function consoleFrom (t: Test, folder: string): Promise<FastifyInstance> {
@@ -58,4 +63,44 @@ t.test('drift-report.html inlines the report so that nothing in it can end its s
   const bare = driftReportPage('{"findings": [], "note": "<b>"}', undefined)
   t.match(bare, /The console is not built[\s\S]*<pre>\{&quot;findings&quot;: \[\], &quot;note&quot;: &quot;&lt;b&gt;&quot;\}<\/pre>/,
     'without a built console, the report as escaped text')
+})
+
+/** Each route of the app, its whole path rebuilt from Fastify's tree, with the hooks it runs. */
+function routesWithHooks (app: FastifyInstance): string[] {
+  const entries: string[] = []
+  const parents: Array<{ depth: number, path: string }> = []
+  for (const line of app.printRoutes({ includeHooks: true, commonPrefix: false }).split('\n')) {
+    const depth = /^[\s│├└─]*/.exec(line)?.[0].length ?? 0
+    const text = line.slice(depth)
+    if (text === '') continue
+    if (text.startsWith('• ')) {
+      entries.push(`${entries.pop() ?? ''} ${text}`)
+      continue
+    }
+    const [segment = '', methods = ''] = text.split(' (')
+    while ((parents.at(-1)?.depth ?? -1) >= depth) parents.pop()
+    const path = `${parents.at(-1)?.path ?? ''}${segment}`
+    parents.push({ depth, path })
+    entries.push(`${path} (${methods}`)
+  }
+  return entries.sort()
+}
+
+t.test('the console and its data add routes of their own and nothing to the API\'s routes', async (t) => {
+  const clock = createMockClock(() => Date.UTC(2026, 10, 27))
+  const faults = new Faults({ seed: 1 })
+  const journal = new Journal()
+  const options = { dataset: createDataset({ seed: 1 }), clock: clock.now, sessionSecret: 'x', faults, journal }
+  const bare = buildServer(options)
+  const full = buildServer({ ...options, controlApi: { clock, faults, journal } })
+  t.teardown(async () => { await Promise.all([bare.close(), full.close()]) })
+  await Promise.all([bare.ready(), full.ready()])
+  const api = routesWithHooks(bare)
+  const withConsole = routesWithHooks(full)
+  t.ok(api.some((entry) => entry.startsWith('/api/login/json (GET) • (onRequest)')), 'the API\'s routes are listed')
+  const changed = api.filter((entry) => !withConsole.includes(entry))
+  t.same(changed, [], `each of the ${api.length} routes runs the same hooks as without them`)
+  const dataRoute = withConsole.find((entry) => entry.startsWith('/_mock/data/events (GET)'))
+  t.ok(dataRoute?.includes('checkControlAccess'),
+    'the data routes carry the control API\'s check, in their own scope')
 })
