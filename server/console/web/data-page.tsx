@@ -26,7 +26,10 @@ function EventLine ({ event, open, onOpen }: { event: EventRow, open: boolean, o
       <td><button type="button" class="link" aria-pressed={open} onClick={onOpen}>{event.id}</button></td>
       <td>{event.title}</td>
       <td>{event.kind}</td>
-      <td>{shownTime(event.liveStart)} – {shownTime(event.liveEnd).slice(11)}</td>
+      <td>
+        {shownTime(event.liveStart)} – {shownTime(event.liveEnd).slice(11)}
+        {event.simliveStart !== null && <><br />sim-live {shownTime(event.simliveStart)}</>}
+      </td>
       <td>{event.expired ? 'yes' : 'no'}</td>
       <td class="number">{counted(event.registrants)}</td>
       <StatsCells stats={stats.value} error={stats.error} columns={6} />
@@ -127,7 +130,7 @@ export function DataPage () {
           <div class="scroll">
             <table id="events">
               <caption class="visually-hidden">Events; choose an id to see its viewing and registrants</caption>
-              <thead><tr><th>id</th><th>title</th><th>kind</th><th>live window</th><th>expired</th>
+              <thead><tr><th>id</th><th>title</th><th>kind</th><th>windows</th><th>expired</th>
                 <th class="number">registrants</th><th class="number">no-shows</th><th class="number">live</th>
                 <th class="number">on demand</th><th class="number">sim-live</th><th class="number">Q&amp;A</th>
                 <th class="number">survey</th></tr></thead>
