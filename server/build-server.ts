@@ -22,6 +22,8 @@ import { openApiRoutes } from './routes/openapi.js'
 import { reportingRoutes } from './routes/reporting.js'
 import { createSessions } from './http/sessions.js'
 import { controlApiRoutes, type ControlApiOptions } from './control/control-api.js'
+import { dataApiRoutes } from './control/data-api.js'
+import { consoleRoutes } from './console/console-routes.js'
 import { installControl } from './control/control-hooks.js'
 import type { Faults } from './control/faults.js'
 import type { Journal } from './control/journal.js'
@@ -173,7 +175,11 @@ export function buildServer (options: ServerOptions): FastifyInstance {
   app.addHook('preValidation', checkRequest({ strict: options.strictParams === true }))
 
   app.register(healthRoutes)
-  if (options.controlApi !== undefined) app.register(controlApiRoutes, options.controlApi)
+  if (options.controlApi !== undefined) {
+    app.register(controlApiRoutes, options.controlApi)
+    app.register(dataApiRoutes, { dataset, dataClock: context.dataClock, token: options.controlApi.token })
+    app.register(consoleRoutes)
+  }
   app.register(openApiRoutes)
   app.register(loginRoutes, { context })
   app.register(reportingRoutes, { context })

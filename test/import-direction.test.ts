@@ -8,13 +8,16 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /**
  * What each top-level folder may import from the others. `server/cli/` is the command line, the
  * composition root, as Prism's cli sits on all its packages: it alone may load the client's
- * contract suite, for `webcast-mock drift`, and loads it only then.
+ * contract suite, for `webcast-mock drift`, and loads it only then. `server/console/web/` is the
+ * console's browser code, which the mock serves but never runs: it reads the drift report that
+ * `client/drift/` writes, and takes that report's types from there rather than declare them twice.
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   contracts: [],
   fixtures: ['contracts'],
   server: ['contracts', 'fixtures'],
   'server/cli': ['contracts', 'fixtures', 'client'],
+  'server/console/web': ['contracts', 'fixtures', 'client'],
   client: ['contracts'],
 }
 
@@ -28,7 +31,7 @@ function ruleOf (file: string): readonly string[] {
 
 function sourceFiles (folder: string): string[] {
   return readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
+    .filter((file) => file.endsWith('.ts') || file.endsWith('.tsx'))
     .map((file) => join(ROOT, folder, file))
 }
 
@@ -58,3 +61,15 @@ t.test('the import reader sees an import across folders, and the deepest rule ap
   t.same(ruleOf('server/cli/run-cli.ts'), MAY_IMPORT['server/cli'])
   t.same(ruleOf('server/routes/login.ts'), MAY_IMPORT.server)
 })
+
+t.test('the console\'s browser code takes only types from client/ and the server: nothing of them runs there',
+  async (t) => {
+    const files = sourceFiles(join('server', 'console', 'web'))
+    t.ok(files.some((file) => localImports(file).includes('client')), 'it reads the drift report\'s types')
+    for (const file of files) {
+      const valueImports = [...readFileSync(file, 'utf8').matchAll(/^import (?!type )[^'"]*from\s+['"](\.[^'"]+)['"]/gm)]
+        .map((match) => relative(ROOT, resolve(dirname(file), match[1] ?? '')))
+        .filter((target) => !target.startsWith(join('server', 'console', 'web')))
+      t.same(valueImports, [], relative(ROOT, file))
+    }
+  })

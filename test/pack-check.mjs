@@ -125,6 +125,12 @@ async function checkServer () {
     throw new Error(`/_mock/health answered ${JSON.stringify(health)}`)
   }
   step(`HEALTHCHECK passes on port ${port}`)
+  for (const [path, type] of [['/_mock/console/', 'text/html'], ['/_mock/console/console.js', 'text/javascript']]) {
+    const response = await fetch(`${origin}${path}`)
+    if (response.status !== 200 || !(response.headers.get('content-type') ?? '').startsWith(type)) {
+      throw new Error(`the console: ${path} answered ${response.status} ${response.headers.get('content-type')}`)
+    }
+  }
   const api = `${origin}/api`
   const login = await (await fetch(`${api}/login/json?ver=2.0&username=demo%40example.com&password=demo`)).json()
   const session = login?.convey_api?.result?.success
@@ -250,7 +256,7 @@ function checkTarballFiles (paths) {
   const needed = [
     'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/package.json', 'dist/bin/cli.js',
     'dist/server/index.js', 'dist/server/index.d.ts', 'dist/client/index.js', 'dist/client/index.d.ts',
-    'contracts/fixtures.schema.json',
+    'contracts/fixtures.schema.json', 'dist/console/console.js', 'dist/console/console.css',
   ]
   const missing = needed.filter((path) => !paths.includes(path))
   if (missing.length > 0) fail(`the tarball lacks ${missing.join(', ')}`)
@@ -258,6 +264,7 @@ function checkTarballFiles (paths) {
     if (!path.startsWith('dist/')) return !needed.includes(path)
     if (path.startsWith('dist/test/') || path.endsWith('.map')) return true
     if (path.startsWith('dist/bin/')) return false
+    if (path.startsWith('dist/console/')) return !needed.includes(path)
     // Compiled from a source that is gone (a build that did not start from an empty dist/), or not
     // compiled at all. A JSON file is one the code imports (package.json among them), copied as it is.
     const relative = path.slice('dist/'.length)

@@ -1,4 +1,5 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import packageJson from '../../package.json' with { type: 'json' }
 import { openApiDocument } from '../../contracts/openapi.js'
 import { DEMO_CREDENTIALS } from '../../fixtures/accounts.js'
@@ -10,6 +11,7 @@ import {
 } from './config.js'
 import { formatDatasetReport } from './dataset-text.js'
 import { startMock, type RunningMock } from '../start-mock.js'
+import { driftReportPage, readConsoleBundle } from '../console/console-bundle.js'
 
 /** Where the command line's output goes and how it hears a stop signal; `cli.ts` passes the process's. */
 export interface CliIo {
@@ -78,19 +80,30 @@ async function drift (
     io.stderr.write(`webcast-mock drift: ${error.message}\n`)
     return 2
   }
-  if (remote !== undefined) return await runDrift(remote, io.workingFolder, io, config)
+  if (remote !== undefined) {
+    return writeDriftPage(io.workingFolder, await runDrift(remote, io.workingFolder, io, config))
+  }
   const mock = await startMock({ port: 0 })
   try {
-    return await runDrift({
+    return writeDriftPage(io.workingFolder, await runDrift({
       name: 'mock started by webcast-mock drift',
       baseUrl: mock.baseUrl,
       ...mock.credentials,
       eventId: env.WEBCAST_API_EVENT_ID,
       remote: false,
-    }, io.workingFolder, io, config)
+    }, io.workingFolder, io, config))
   } finally {
     await mock.close()
   }
+}
+
+/** Writes `drift-report.html` beside the run's `drift-report.json`: the console's drift view, in one file. */
+function writeDriftPage (folder: string, code: number): number {
+  const json = join(folder, 'drift-report.json')
+  if (code !== 2 && existsSync(json)) {
+    writeFileSync(join(folder, 'drift-report.html'), driftReportPage(readFileSync(json, 'utf8'), readConsoleBundle()))
+  }
+  return code
 }
 
 async function printDataset (config: DatasetConfig, io: CliIo): Promise<number> {
@@ -199,6 +212,7 @@ function banner (mock: RunningMock, config: ServeConfig, fromFiles: LoadedFixtur
       `  added event ${event.id}: ${event.registrantCount.toLocaleString('en-US')} registrants (${event.kind})`),
     ...fromFiles.map(({ event, file }) => `  added event ${event.id} from ${file}: ` +
       `${event.registrantCount.toLocaleString('en-US')} registrants (${event.kind})`),
+    `  console: ${origin}/_mock/console/`,
     `  health: ${origin}/_mock/health`,
     `  try: curl '${mock.baseUrl}/login/json?ver=2.0&username=${encodeURIComponent(username)}` +
       `&password=${password === DEMO_CREDENTIALS.password ? encodeURIComponent(password) : 'PASSWORD'}'`,

@@ -1,9 +1,9 @@
-import { timingSafeEqual, createHash } from 'node:crypto'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { MockClock } from '../time/mock-clock.js'
 import type { Faults } from './faults.js'
 import { FaultRuleError } from './fault-rule.js'
 import type { Journal, JournalFilter } from './journal.js'
+import { refuseUnlessAllowed } from './control-access.js'
 
 /** What the control API reaches: the same objects `startMock` hands a test in code. */
 export interface ControlApiOptions {
@@ -22,20 +22,6 @@ class ControlError extends Error {
   constructor (readonly status: number, readonly code: string, message: string) {
     super(message)
   }
-}
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/
-
-const digest = (text: string): Buffer => createHash('sha256').update(text).digest()
-
-/**
- * Whether a request may use the control API: with a token configured, it must carry it
- * (compared in constant time); without one, it must come from this machine.
- */
-function allowed (request: FastifyRequest, token: string | undefined): boolean {
-  if (token === undefined) return LOOPBACK.test(request.socket.remoteAddress ?? '')
-  const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? ''
-  return timingSafeEqual(digest(given), digest(token))
 }
 
 /** A moment given as ISO 8601 with an offset, or as milliseconds since the epoch. */
@@ -102,13 +88,7 @@ export async function controlApiRoutes (app: FastifyInstance, options: ControlAp
         : new ControlError(400, 'invalid_request', (error as Error).message)
     return await reply.code(known.status).send({ error: { code: known.code, message: known.message } })
   })
-  app.addHook('onRequest', async (request, reply: FastifyReply) => {
-    if (allowed(request, token)) return
-    const message = token === undefined
-      ? 'the control API answers this machine only; start the mock with --control-token to open it'
-      : 'send the control token as Authorization: Bearer TOKEN'
-    await reply.code(403).send({ error: { code: 'control_refused', message } })
-  })
+  app.addHook('onRequest', refuseUnlessAllowed(token))
 
   app.get('/_mock/clock', async () => clock.state())
   app.post('/_mock/clock/set', async (request) => {

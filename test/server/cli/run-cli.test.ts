@@ -116,6 +116,9 @@ t.test(
     t.match(readFileSync(join(folder, 'drift-report.md'), 'utf8'), /# Drift report: mock started by webcast-mock drift/)
     t.ok(existsSync(join(folder, 'drift-report.json')) && existsSync(join(folder, 'drift-report.junit.xml')),
       'with its JSON and JUnit twins')
+    const page = readFileSync(join(folder, 'drift-report.html'), 'utf8')
+    t.ok(page.includes(readFileSync(join(folder, 'drift-report.json'), 'utf8').trim().replace(/<\//g, '<\\/')),
+      'and a page with the JSON inlined, for the console\'s drift view (test/console/ opens it in a browser)')
   },
 )
 
@@ -146,6 +149,7 @@ t.test('the banner: URL, login (not a password given), events added, health, a c
   t.match(io.out(), /listening on http:\/\/127\.0\.0\.1:\d+\/api \(seed 1\)\n/)
   t.match(io.out(), /demo login: demo@example\.com \/ \(the password you set\)\n/)
   t.match(io.out(), /added event \d{7}: 250 registrants \(on_demand\)\n/)
+  t.match(io.out(), /console: http:\/\/127\.0\.0\.1:\d+\/_mock\/console\/\n/)
   t.match(io.out(), /health: http:\/\/127\.0\.0\.1:\d+\/_mock\/health\n/)
   t.match(io.out(), /try: curl 'http:\/\/127\.0\.0\.1:\d+\/api\/login\/json\?ver=2\.0&username=demo%40example\.com&password=PASSWORD'/,
     'the password left for the user to fill in')
