@@ -30,3 +30,15 @@ t.test('a session id from one server', async (t) => {
   t.equal(createSessions({ secret: 'another', ttlSeconds: 60, clock }).check(issued, USER), 'invalid',
     'is refused by a server with another secret')
 })
+
+t.test('a session id checked again', async (t) => {
+  let now = Date.UTC(2026, 0, 1)
+  const sessions = createSessions({ secret: 's3cret', ttlSeconds: 10, clock: () => now })
+  const sessionId = sessions.issue(USER)
+  t.equal(sessions.check(sessionId, USER), 'valid', 'is valid the first time')
+  t.equal(sessions.check(sessionId, OTHER_USER), 'invalid', 'still only for its own user')
+  for (let second = 1; second <= 1100; second++) sessions.check(sessions.issue(`${second}`.padStart(40, 'b')), USER)
+  t.equal(sessions.check(sessionId, USER), 'valid', 'and after many other sessions were checked')
+  now += 10_000
+  t.equal(sessions.check(sessionId, USER), 'expired', 'and expires on time though its signature was checked before')
+})
