@@ -23,6 +23,22 @@ export function isKnownTimeZone (zone: string): boolean {
  * formatWireTime(Date.UTC(2026, 10, 27, 23, 39, 44), 'GMT') // '2026-11-27 23:39:44'
  */
 export function formatWireTime (epochMs: number, zone: string): string {
+  const second = Math.floor(epochMs / 1000)
+  const last = lastFormatted.get(zone)
+  if (last?.second === second) return last.text
+  const text = format(epochMs, zone)
+  lastFormatted.set(zone, { second, text })
+  return text
+}
+
+/**
+ * The last time formatted in each zone. Every answer's envelope carries the current time, so
+ * most calls ask for the second the call before asked for, and `formatToParts` is the costliest
+ * step of answering a report from the cache. One entry per zone.
+ */
+const lastFormatted = new Map<string, { second: number, text: string }>()
+
+function format (epochMs: number, zone: string): string {
   if (UTC_ALIASES.has(zone)) return new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ')
   const formatter = formatterFor(zone)
   if (formatter === undefined) throw new RangeError(`unknown time zone ${zone}`)

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
-import { isSecret } from '../../contracts/parameters.js'
+import { isSecret, PARAMETERS, parametersOf } from '../../contracts/parameters.js'
 import { CONTENT_TYPES } from '../../contracts/wire-format.js'
 import { canView } from '../../fixtures/dataset.js'
 import { ApiError } from '../http/api-error.js'
-import { writeReport } from '../render/report-formats.js'
+import { writeReport, type ReportParts } from '../render/report-formats.js'
 import { routeEndpoint } from './endpoint-routes.js'
 import { ReportCache } from '../report/report-cache.js'
 import { readReportQuery } from '../report/report-query.js'
@@ -15,13 +15,16 @@ import { wallClockOf } from '../../contracts/wire-time.js'
 
 const CACHE_BYTES = 64 * 1024 * 1024
 
+/** The parameters that make a report what it is: every one but the secrets, in registry order. */
+const REPORT_DEFINING = parametersOf('audienceReport').filter((name) => !isSecret(name))
+
 /**
- * What makes two requests ask for the same report body: every parameter but the secrets, and
- * the moment the data stands at.
+ * What makes two requests ask for the same report body: the format, the moment the data stands
+ * at, and every parameter but the secrets (a name the registry does not know counts as secret,
+ * and never reaches `apiParams`).
  */
 function cacheKey (format: string, params: Readonly<Record<string, string>>, now: number): string {
-  const names = Object.keys(params).filter((name) => !isSecret(name)).sort()
-  return JSON.stringify([format, now, ...names.map((name) => [name, params[name]])])
+  return JSON.stringify([format, now, ...REPORT_DEFINING.map((name) => params[name] ?? null)])
 }
 
 function * headThenBody (head: string, body: Iterable<Buffer>): Generator<Buffer, void, undefined> {
@@ -40,18 +43,25 @@ export async function audienceReportRoutes (app: FastifyInstance, options: { con
   const { context } = options
   const cache = new ReportCache(CACHE_BYTES)
   routeEndpoint(app, 'audienceReport', (format) => async (request, reply) => {
-    const query = readReportQuery(request.apiParams)
-    const event = context.dataset.eventById(query.eventId)
-    if (event === undefined) throw new ApiError('event_not_found', { parameter: 'ei', detail: `(${query.eventId})` })
+    const params = request.apiParams
+    const now = context.dataClock()
+    const key = cacheKey(format, params, now)
+    // A query answered from the cache passed every check of its parameters when it was first
+    // answered, and they cannot have changed since: only the event and the account are checked.
+    const checked = cache.has(key) ? undefined : readReportQuery(params)
+    const eventId = params.ei ?? ''
+    const event = context.dataset.eventById(eventId)
+    if (event === undefined) throw new ApiError('event_not_found', { parameter: 'ei', detail: `(${eventId})` })
     if (request.account === null || !canView(request.account, event.id)) {
       throw new ApiError('event_forbidden', { parameter: 'ei' })
     }
-    const now = context.dataClock()
-    const { head, body } = writeReport(format, {
-      header: envelopeHeader(context.clock, query.zone),
+    const zone = checked?.zone ?? params.tz ?? PARAMETERS.tz.default
+    const header = envelopeHeader(context.clock, zone)
+    const render = (): ReportParts => writeReport(format, {
+      header,
       event,
-      registrants: selectRegistrants(event, query.predicates, now),
-      wallClock: wallClockOf(query.zone),
+      registrants: selectRegistrants(event, (checked ?? readReportQuery(params)).predicates, now),
+      wallClock: wallClockOf(zone),
     })
     reply.type(CONTENT_TYPES[format])
     if (event.registrantCount > context.streamReportsAbove) {
@@ -61,8 +71,9 @@ export async function audienceReportRoutes (app: FastifyInstance, options: { con
         throw new ApiError('server_busy', { detail: `(${slots.inUse} in flight)` })
       }
       reply.raw.once('close', slots.release)
+      const { head, body } = render()
       return reply.send(Readable.from(takingTurns(headThenBody(head, body)), { objectMode: false }))
     }
-    return reply.send(cache.answer(cacheKey(format, request.apiParams, now), head, () => body))
+    return reply.send(cache.answer(key, header.currentDateTime, render))
   })
 }

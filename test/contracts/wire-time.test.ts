@@ -61,3 +61,13 @@ t.test('zonedTimeToEpoch finds the instant a wall clock shows', async (t) => {
     'a time never shown lands after the jump')
   t.equal(zonedTimeToEpoch(2026, 3, 8, 0, 0, 0, 'GMT'), Date.UTC(2026, 2, 8))
 })
+
+t.test('the same second formatted again', async (t) => {
+  const at = Date.UTC(2026, 10, 27, 23, 39, 44, 100)
+  t.equal(formatWireTime(at, 'America/New_York'), '2026-11-27 18:39:44', 'reads the same in its zone')
+  t.equal(formatWireTime(at + 800, 'America/New_York'), '2026-11-27 18:39:44', 'later within the second')
+  t.equal(formatWireTime(at + 900, 'America/New_York'), '2026-11-27 18:39:45', 'until the next second')
+  t.equal(formatWireTime(at + 900, 'Asia/Kolkata'), '2026-11-28 05:09:45', 'and in each zone its own way')
+  t.equal(formatWireTime(-500, 'GMT'), '1969-12-31 23:59:59', 'before 1970 as well')
+  t.equal(formatWireTime(-1000, 'GMT'), '1969-12-31 23:59:59')
+})

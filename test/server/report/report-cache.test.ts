@@ -1,37 +1,43 @@
 import t from 'tap'
-import { ReportCache } from '../../../server/report/report-cache.js'
+import { ReportCache, type RenderedReport } from '../../../server/report/report-cache.js'
 
-const body = (n: number): Buffer[] => [Buffer.alloc(n, 'b')]
+/** A report of `n` bytes of body under a one-byte head, which counts how often it was rendered. */
+function report (n: number, head = 'h'): { render: () => RenderedReport, heads: number, bodies: number } {
+  const counted = { heads: 0, bodies: 0, render: (): RenderedReport => ({ head, body: [] }) }
+  counted.render = (): RenderedReport => {
+    counted.heads++
+    return { head, body: (function * () { counted.bodies++; yield Buffer.alloc(n, 'b') })() }
+  }
+  return counted
+}
 
 t.test('the report cache', async (t) => {
   const cache = new ReportCache(100)
-  cache.answer('a', 'h', () => body(19))
-  cache.answer('b', 'h', () => body(19))
-  let rendered = false
-  const again = cache.answer('a', 'h', () => { rendered = true; return body(19) })
+  const a = report(19)
+  cache.answer('a', 'second 1', a.render)
+  cache.answer('b', 'second 1', report(19).render)
+  const again = cache.answer('a', 'second 1', a.render)
   t.equal(again.toString(), `h${'b'.repeat(19)}`, 'answers the head, then the body')
-  t.notOk(rendered, 'from what it holds, without writing the body again')
-  t.equal(cache.answer('c', 'h', () => body(24)).length, 25)
-  cache.answer('d', 'h', () => body(24))
-  cache.answer('e', 'h', () => body(24))
+  t.equal(a.heads, 1, 'from what it holds, without rendering the report again')
+  t.ok(cache.has('a'), 'and says it holds it')
+  t.equal(cache.answer('c', 'second 1', report(24).render).length, 25)
+  cache.answer('d', 'second 1', report(24).render)
+  cache.answer('e', 'second 1', report(24).render)
   t.ok(cache.size <= 100, `stays within its budget (${cache.size} of 100 bytes)`)
-  rendered = false
-  cache.answer('a', 'h', () => { rendered = true; return body(19) })
-  t.notOk(rendered, 'keeping one that was read since it was written')
-  rendered = false
-  cache.answer('b', 'h', () => { rendered = true; return body(19) })
-  t.ok(rendered, 'by dropping the least recently used first')
-  cache.answer('huge', 'h', () => body(26))
-  rendered = false
-  cache.answer('huge', 'h', () => { rendered = true; return body(26) })
-  t.ok(rendered, 'and never holds an answer larger than a quarter of the budget')
+  t.ok(cache.has('a'), 'keeping one that was read since it was written')
+  t.notOk(cache.has('b'), 'by dropping the least recently used first')
+  cache.answer('huge', 'second 1', report(26).render)
+  t.notOk(cache.has('huge'), 'and never holds an answer larger than a quarter of the budget')
 })
 
 t.test('a cached answer asked again', async (t) => {
   const cache = new ReportCache(1000)
-  const first = cache.answer('k', 'at 10:00:00|', () => body(5))
-  t.equal(cache.answer('k', 'at 10:00:00|', () => body(5)), first, 'with the same head is the very same bytes')
-  const later = cache.answer('k', 'at 10:00:01 GMT|', () => { throw new Error('the body is not written again') })
-  t.equal(later.toString(), 'at 10:00:01 GMT|bbbbb', 'with a new head begins with it, the body unchanged')
-  t.equal(cache.size, later.length, 'and the budget counts the new head')
+  const first = report(5, 'at 10:00:00|')
+  const whole = cache.answer('k', '10:00:00', first.render)
+  t.equal(cache.answer('k', '10:00:00', first.render), whole, 'with the same stamp is the very same bytes')
+  const later = report(5, 'at 10:00:01 GMT|')
+  const next = cache.answer('k', '10:00:01', later.render)
+  t.equal(next.toString(), 'at 10:00:01 GMT|bbbbb', 'with a new stamp begins with the new head, the body unchanged')
+  t.equal(later.bodies, 0, 'whose body is never written again')
+  t.equal(cache.size, next.length, 'and the budget counts the new head')
 })
