@@ -8,13 +8,17 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /**
  * What each top-level folder may import from the others. `server/cli/` is the command line, the
  * composition root, as Prism's cli sits on all its packages: it alone may load the client's
- * contract suite, for `webcast-mock drift`, and loads it only then.
+ * contract suite, for `webcast-mock drift`, and loads it only then. `server/proxy/` is the drift
+ * suite run on traffic it did not plan: it checks answers with the suite's own checks and reads
+ * reports with the client's lenient readers, so it may import the client too; only the command
+ * line loads it (server/README.md).
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   contracts: [],
   fixtures: ['contracts'],
   server: ['contracts', 'fixtures'],
   'server/cli': ['contracts', 'fixtures', 'client'],
+  'server/proxy': ['contracts', 'fixtures', 'client'],
   client: ['contracts'],
 }
 

@@ -1,0 +1,2 @@
+export class LearnError extends Error {}
+export function learnFixtures (_config: unknown): string { return '' }
