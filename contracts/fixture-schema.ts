@@ -205,6 +205,7 @@ export const FIXTURES_SCHEMA = {
         on_demand: fraction('Registrants who watch on demand (default 0.2; 0.55 on on_demand events).'),
         qa: fraction('Live and sim-live viewers who ask questions (default 0.2).'),
         survey: fraction('Viewers who answer the survey (default 0.3).'),
+        sti: fraction('Registrants who came through one of the event\'s sti values (default 0.6).'),
       },
     },
   },

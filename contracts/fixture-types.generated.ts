@@ -205,4 +205,8 @@ export interface FixtureProportions {
    * Viewers who answer the survey (default 0.3).
    */
   survey?: number
+  /**
+   * Registrants who came through one of the event's sti values (default 0.6).
+   */
+  sti?: number
 }

@@ -113,7 +113,8 @@ export function filterCheckOf (params: Readonly<Record<string, string>>): string
  * Judge only requests whose filters the report carries the data of ({@link filterDataLacking}).
  *
  * @example
- * judgeCase(everyone, { no_shows: 'on' }, new Set(['a@acme.com'])).failure // 'keeps 1 it should not (e.g. …@acme.com), …'
+ * judgeCase(everyone, { no_shows: 'on' }, new Set(['a@acme.com'])).failure
+ * // 'keeps 1 it should not (e.g. …@acme.com), drops …'
  */
 export function judgeCase (
   everyone: readonly Reading[],
@@ -126,7 +127,8 @@ export function judgeCase (
   const missing = expected.filter((email) => !got.has(email))
   const failure = extra.length === 0 && missing.length === 0
     ? undefined
-    : `keeps ${extra.length} it should not${examples(extra)}, drops ${missing.length} it should keep${examples(missing)}`
+    : `keeps ${extra.length} it should not${examples(extra)}, ` +
+      `drops ${missing.length} it should keep${examples(missing)}`
   return { expected: expected.length, failure }
 }
 

@@ -179,7 +179,9 @@ export class Redactor {
     const [header = [], ...records] = decodeCsv(text)
     const kept = header.map((name) => !this.#drop.has(name))
     const keep = <T>(cells: readonly T[]): T[] => cells.filter((_, index) => kept[index] === true)
-    if (header[0] !== 'email') return keep(header).length === header.length ? text : csvRowsOf([header, ...records], keep)
+    if (header[0] !== 'email') {
+      return keep(header).length === header.length ? text : csvRowsOf([header, ...records], keep)
+    }
     const redacted = records.map((record) => record.map((cell, index) =>
       this.#field('attendee', header[index] ?? '', cell) ?? cell))
     return csvRowsOf([header, ...redacted], keep)

@@ -83,10 +83,11 @@ export async function startProxy (options: ProxyOptions): Promise<RunningProxy> 
   const server = createServer((incoming, outgoing) => {
     forward(incoming, outgoing).catch((error: unknown) => {
       options.log(`webcast-mock proxy: ${incoming.method ?? 'GET'} ${(incoming.url ?? '').split('?')[0] ?? ''}: ` +
-        `${checker.redact((error as Error).message)}`)
+        checker.redact((error as Error).message))
       if (!outgoing.headersSent) {
         const format = formatOfPath(incoming.url ?? '/')
-        const body = renderError(format, { currentDateTime: formatWireTime(Date.now(), 'GMT'), currentTimeZone: 'GMT' }, {
+        const header = { currentDateTime: formatWireTime(Date.now(), 'GMT'), currentTimeZone: 'GMT' }
+        const body = renderError(format, header, {
           code: 'internal_error',
           description: `The proxy could not reach the API at ${target.origin}.`,
           parameter: undefined,
