@@ -125,9 +125,9 @@ async function proxy (config: ProxyConfig, io: CliIo): Promise<number> {
     io.stderr.write(`webcast-mock: ${why}\n`)
     return 2
   }
-  io.stdout.write(`webcast-mock ${packageJson.version} proxy listening on ${running.baseUrl}, forwarding to ` +
+  io.stdout.write(`webcast-mock ${packageJson.version} proxy listening on ${running.baseUrl} (forwarding to ` +
     `${config.target}${config.reportFile === undefined ? '' : `; findings in ${config.reportFile}`}` +
-    `${record === undefined ? '' : `; recording into ${record.folder}`}\n`)
+    `${record === undefined ? '' : `; recording into ${record.folder}`})\n`)
   const signal = await new Promise<string>((resolve) => { io.onStopSignal(resolve) })
   await running.close()
   const breaking = running.result().findings.filter((finding) => finding.severity === 'breaking').length
@@ -185,6 +185,7 @@ async function loadFixtureFiles (
 }
 
 async function serve (config: ServeConfig, io: CliIo): Promise<number> {
+  if (config.replay !== undefined) return await replay(config, config.replay, io)
   const { options } = config
   const { seed, demo, restricted, extraEvents } = options
   const fixtures = await loadFixtureFiles(config.fixtures, { seed, demo, restricted, extraEvents }, io)
@@ -214,6 +215,28 @@ async function serve (config: ServeConfig, io: CliIo): Promise<number> {
   }, config.shutdownGraceSeconds * 1000)
   await mock.close()
   clearTimeout(cutOff)
+  if (config.readyFile !== undefined) rmSync(config.readyFile, { force: true })
+  return 0
+}
+
+/** `webcast-mock serve --replay DIR`: the recorded answers, until a stop signal. */
+async function replay (config: ServeConfig, folder: string, io: CliIo): Promise<number> {
+  const { startReplay } = await import('../proxy/start-replay.js')
+  let running
+  try {
+    running = await startReplay(folder, config.options)
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException
+    const why = listenFailure(error as NodeJS.ErrnoException, config.options) ??
+      (code === 'ENOENT' || code === 'ENOTDIR' ? `--replay ${folder}: no such recording folder` : undefined)
+    if (why === undefined) throw error
+    io.stderr.write(`webcast-mock: ${why}\n`)
+    return 2
+  }
+  io.stdout.write(`webcast-mock ${packageJson.version} listening on ${running.baseUrl} (replaying ${folder})\n`)
+  if (config.readyFile !== undefined) writeReadyFile(config.readyFile, running.baseUrl)
+  await new Promise<string>((resolve) => { io.onStopSignal(resolve) })
+  await running.close()
   if (config.readyFile !== undefined) rmSync(config.readyFile, { force: true })
   return 0
 }

@@ -18,7 +18,7 @@ import { formatOf, paramsObject, pathAndQuery, type Exchange } from './exchange.
 const NOT_FILTERS = new Set(['ver', 'si', 'ui', 'ei'])
 
 /** The check under which answers too large to hold are listed, their content unchecked. */
-export const SKIPPED_CHECK = 'answers too large to check are skipped'
+const SKIPPED_CHECK = 'answers too large to check are skipped'
 
 /** The endpoint and format of a path, when it is one of the registry's. */
 function endpointOf (path: string): EndpointName | undefined {
