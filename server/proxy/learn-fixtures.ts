@@ -1,5 +1,6 @@
+import { emailDomain } from '../../contracts/filter-semantics.js'
 import type {
-  FixtureEvent, FixtureFile, FixtureRegistrant, FixtureSession,
+  FixtureEvent, FixtureFile, FixtureGenerate, FixtureProportions, FixtureRegistrant, FixtureSession,
 } from '../../contracts/fixture-types.generated.js'
 import type { Format } from '../../contracts/wire-format.js'
 import { reportFromTree } from '../../client/audience-report.js'
@@ -7,6 +8,7 @@ import { readingOf, type Reading } from '../../client/drift/readings.js'
 import { eventsFromTree } from '../../client/event-list.js'
 import { fieldOf, textOf } from '../../client/lenient.js'
 import { decodeAnswer } from '../../client/wire.js'
+import { byFrequency, profileOf, timingOf } from './audience-profile.js'
 import { formatOf } from './exchange.js'
 import { readRecording, type RecordedExchange } from './recorder.js'
 
@@ -25,47 +27,9 @@ export interface LearnOptions {
   readonly keepRegistrants: boolean
 }
 
-/**
- * The shape of an event's audience, as fractions: of all registrants for the ways of watching,
- * of live and sim-live viewers for questions, of viewers for survey answers, of registrants for
- * an `sti`.
- */
-export interface AudienceProfile {
-  readonly count: number
-  readonly no_shows: number
-  readonly live: number
-  readonly simlive: number
-  readonly on_demand: number
-  readonly qa: number
-  readonly survey: number
-  readonly sti: number
-}
-
-const share = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round(part / whole * 1000) / 1000)
-
-/**
- * The profile of an unfiltered report's registrants.
- *
- * @example
- * profileOf(readings).no_shows // 0.5
- */
-export function profileOf (readings: readonly Reading[]): AudienceProfile {
-  const watched = (reading: Reading, kind: string): boolean => reading.subject.sessions.some((s) => s.kind === kind)
-  const viewers = readings.filter((r) => r.subject.sessions.length > 0)
-  const liveViewers = readings.filter((r) => watched(r, 'live') || watched(r, 'simlive'))
-  return {
-    count: readings.length,
-    no_shows: share(readings.length - viewers.length, readings.length),
-    live: share(readings.filter((r) => watched(r, 'live')).length, readings.length),
-    simlive: share(readings.filter((r) => watched(r, 'simlive')).length, readings.length),
-    on_demand: share(readings.filter((r) => watched(r, 'od')).length, readings.length),
-    qa: share(liveViewers.filter((r) => r.subject.questions.length > 0).length, liveViewers.length),
-    survey: share(viewers.filter((r) => r.subject.surveys.length > 0).length, viewers.length),
-    sti: share(readings.filter((r) => r.subject.sti !== undefined).length, readings.length),
-  }
-}
-
 const FIVE_MINUTES = 5 * 60_000
+/** The most email domains a profile lists, the most frequent; registrants of the others get these. */
+const MOST_DOMAINS = 100
 
 /**
  * The generator's chances that give an audience this profile: each way of watching among the
@@ -74,8 +38,10 @@ const FIVE_MINUTES = 5 * 60_000
  * live and sim-live viewers, survey answers among viewers, an `sti` among registrants.
  */
 function chancesOf (readings: readonly Reading[], liveEnd: number, simliveEnd: number | undefined):
-Omit<AudienceProfile, 'count' | 'no_shows'> {
-  const profile = profileOf(readings)
+FixtureProportions {
+  const { fractions } = profileOf(readings)
+  const share = (part: number, whole: number): number =>
+    (whole === 0 ? 0 : Math.min(1, Math.round(part / whole * 1000) / 1000))
   const could = (end: number | undefined): number => (end === undefined
     ? 0
     : readings.filter((r) => r.subject.regDate < end - FIVE_MINUTES).length)
@@ -84,10 +50,10 @@ Omit<AudienceProfile, 'count' | 'no_shows'> {
   return {
     live: share(watched('live'), could(liveEnd)),
     simlive: share(watched('simlive'), could(simliveEnd)),
-    on_demand: profile.on_demand,
-    qa: profile.qa,
-    survey: profile.survey,
-    sti: profile.sti,
+    on_demand: fractions.on_demand ?? 0,
+    qa: fractions.qa ?? 0,
+    survey: fractions.survey ?? 0,
+    sti: fractions.sti ?? 0,
   }
 }
 
@@ -161,15 +127,31 @@ function learnedEvent (
   const kind = simlive.length > 0
     ? 'live_simlive'
     : sessions.some((s) => s.kind === 'live') || sessions.length === 0 ? 'live' : 'on_demand'
-  const stiCounts = new Map<string, number>()
-  for (const reading of readings) {
-    const { sti } = reading.subject
-    if (sti !== undefined) stiCounts.set(sti, (stiCounts.get(sti) ?? 0) + 1)
-  }
-  const sti = [...stiCounts].sort((a, b) => b[1] - a[1]).map(([value]) => value)
+  const stiCounts = byFrequency(readings.flatMap((r) => r.subject.sti ?? []))
+  const sti = stiCounts.map(([value]) => value)
   const simliveEnd = simlive.length === 0 ? undefined : Math.max(...simlive.map((s) => s.end))
-  const proportions = chancesOf(readings, Date.parse(isoOfWire(event.sched_end)), simliveEnd)
-  const count = readings.length
+  const liveStart = Date.parse(isoOfWire(event.sched_start))
+  const timing = timingOf(readings, liveStart)
+  const minutes = Object.entries({ live: timing.minutes.live, simlive: timing.minutes.simlive,
+    on_demand: timing.minutes.od }).filter((entry): entry is [string, number] => entry[1] !== undefined)
+  const domains = byFrequency(readings.map((r) => emailDomain(r.email)).filter((domain) => domain !== ''))
+    .slice(0, MOST_DOMAINS)
+  const generate: FixtureGenerate = {
+    count: readings.length,
+    seed: 1,
+    proportions: chancesOf(readings, Date.parse(isoOfWire(event.sched_end)), simliveEnd),
+    ...(domains.length === 0 ? {} : { domains: Object.fromEntries(domains) }),
+    ...(stiCounts.length === 0 ? {} : { sti_weights: Object.fromEntries(stiCounts) }),
+    ...(timing.registered === undefined
+      ? {}
+      : {
+          registered: {
+            from_days: timing.registered.fromDays,
+            to_days: Math.max(timing.registered.toDays, timing.registered.fromDays + 0.01),
+          },
+        }),
+    ...(minutes.length === 0 ? {} : { session_minutes: Object.fromEntries(minutes) }),
+  }
   return {
     id: event.id,
     title: options.redactTitles || event.title === '' ? `Event ${event.id}` : event.title,
@@ -187,7 +169,7 @@ function learnedEvent (
     ...(sti.length === 0 ? {} : { sti }),
     ...(options.keepRegistrants
       ? { registrants: readings.map(registrantOf) }
-      : { generate: { count, seed: 1, proportions } }),
+      : { generate }),
   }
 }
 

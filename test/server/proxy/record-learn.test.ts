@@ -8,7 +8,8 @@ import { readingOf } from '../../../client/drift/readings.js'
 import { createClient } from '../../../client/create-client.js'
 import { loadFixtures } from '../../../fixtures/load-fixtures.js'
 import type { Registrant } from '../../../fixtures/registrant.js'
-import { learnFixtures, profileOf, type AudienceProfile } from '../../../server/proxy/learn-fixtures.js'
+import { profileOf, timingOf } from '../../../server/proxy/audience-profile.js'
+import { learnFixtures } from '../../../server/proxy/learn-fixtures.js'
 import { Recorder } from '../../../server/proxy/recorder.js'
 import { Redactor } from '../../../server/proxy/redactor.js'
 import { startProxy } from '../../../server/proxy/start-proxy.js'
@@ -104,10 +105,12 @@ t.test('the same original gets the same fake throughout, so filters select the s
     [['incl_domain', `${redactor.domain('acme.com')}|${redactor.domain('mail.acme.com')}`], ['password', '[redacted]']])
 })
 
-/** How far a learned proportion may be from the recorded one, on events of 100 registrants or more. */
+/** How far a learned fraction may be from the recorded one, on events of 100 registrants or more. */
 const TOLERANCE = 0.05
+/** How far a median session may be from the recorded one, as a share of it. */
+const MINUTES_TOLERANCE = 0.25
 
-t.test('recorded → learned → served: no breaking drift, and proportions within 0.05 of the recorded', async (t) => {
+t.test('recorded → learned → served: no breaking drift, and the audience\'s shape within tolerance', async (t) => {
   const { mock, folder } = await recorded(t, 'keep')
   const text = learnFixtures({ recording: folder, redactTitles: true, keepRegistrants: false })
   const { dataset } = await loadFixtures([{ name: 'learned.json', text }], { demo: ACCOUNT })
@@ -119,13 +122,97 @@ t.test('recorded → learned → served: no breaking drift, and proportions with
   t.same(result.findings.filter((f) => f.severity === 'breaking').map((f) => `${f.check}: ${f.message}`), [],
     'the drift suite against the learned mock: 0 breaking findings')
   for (const ei of EVENTS) {
-    const before = profileOf(await unfiltered(mock.baseUrl, ei))
-    const after = profileOf(await unfiltered(served.baseUrl, ei))
+    const recordedReadings = await unfiltered(mock.baseUrl, ei)
+    const servedReadings = await unfiltered(served.baseUrl, ei)
+    const [before, after] = [profileOf(recordedReadings), profileOf(servedReadings)]
     t.equal(after.count, before.count, `${ei}: ${before.count} registrants`)
     // Twelve registrants (the edge cases) are too few for a proportion: one person is 0.083.
     if (before.count < 100) continue
-    const off = (Object.keys(before) as Array<keyof AudienceProfile>).filter((name) => name !== 'count' &&
-      Math.abs(before[name] - after[name]) > TOLERANCE).map((name) => `${name} ${before[name]} → ${after[name]}`)
-    t.same(off, [], `${ei}: every proportion within ${TOLERANCE}`)
+    const names = [...new Set([...Object.keys(before.fractions), ...Object.keys(after.fractions)])]
+    const off = names.filter((name) => Math.abs((before.fractions[name] ?? 0) - (after.fractions[name] ?? 0)) >
+      TOLERANCE).map((name) => `${name} ${before.fractions[name] ?? 0} → ${after.fractions[name] ?? 0}`)
+    t.ok(names.length > 15, `${ei}: ${names.length} fractions compared, domains and sti values among them`)
+    t.same(off, [], `${ei}: every fraction within ${TOLERANCE}`)
+    const liveStart = mock.dataset.eventById(ei)?.schedStart ?? 0
+    const [was, is] = [timingOf(recordedReadings, liveStart), timingOf(servedReadings, liveStart)]
+    for (const kind of ['live', 'simlive', 'od'] as const) {
+      const [a, b] = [was.minutes[kind], is.minutes[kind]]
+      if (a === undefined) continue
+      t.ok(b !== undefined && Math.abs(a - b) <= a * MINUTES_TOLERANCE, `${ei}: median ${kind} session ${a} → ${b} min`)
+    }
+    t.ok(Math.abs((was.registered?.fromDays ?? 0) - (is.registered?.fromDays ?? 99)) <= 1 &&
+      Math.abs((was.registered?.toDays ?? 0) - (is.registered?.toDays ?? 99)) <= 1,
+    `${ei}: registrations from ${was.registered?.fromDays} to ${was.registered?.toDays} days, ` +
+      `served ${is.registered?.fromDays} to ${is.registered?.toDays}`)
   }
+})
+
+/** Domains' fractions by rank, not name: a recording with mapped domains names them otherwise. */
+function domainsByRank (fractions: Readonly<Record<string, number>>): Record<string, number> {
+  const domains = Object.entries(fractions).filter(([name]) => name.startsWith('domain:')).map(([, share]) => share)
+    .sort((a, b) => b - a)
+  return {
+    ...Object.fromEntries(Object.entries(fractions).filter(([name]) => !name.startsWith('domain:'))),
+    ...Object.fromEntries(domains.map((share, rank) => [`domain#${rank + 1}`, share])),
+  }
+}
+
+/** An event whose audience has a shape of its own: late registrations, short live sessions, two domains. */
+const SHAPED = {
+  mode: 'replace' as const,
+  events: [{
+    id: '7000001',
+    title: 'Shaped',
+    kind: 'live' as const,
+    live: { start: '2026-04-14T14:00:00Z', end: '2026-04-14T16:00:00Z' },
+    sti: ['partner', 'ads'],
+    generate: {
+      count: 2000,
+      seed: 3,
+      proportions: { live: 0.3, on_demand: 0.6, qa: 0.5, survey: 0.1, sti: 0.9 },
+      domains: { 'globex.com': 3, 'gmail.com': 1 },
+      sti_weights: { partner: 1, ads: 4 },
+      registered: { from_days: -3, to_days: 1 },
+      session_minutes: { live: 12, on_demand: 50 },
+    },
+  }],
+}
+
+t.test('an audience of another shape is learned as that shape, not the default one', async (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'webcast-shaped-'))
+  t.teardown(() => { rmSync(folder, { recursive: true, force: true }) })
+  const { dataset } = await loadFixtures([{ name: 'shaped', fixture: SHAPED }], { demo: ACCOUNT })
+  const mock = await startMock({ port: 0, dataset, demo: ACCOUNT })
+  t.teardown(mock.close)
+  const recorder = new Recorder(folder, new Redactor({ seed: 1, domains: 'map', keep: [], drop: [] }))
+  const proxy = await startProxy({ target: mock.baseUrl, port: 0, host: '127.0.0.1', recorder, log: () => {} })
+  t.teardown(proxy.close)
+  const client = createClient({ baseUrl: proxy.baseUrl, ...ACCOUNT })
+  const session = await client.login({ format: 'json' })
+  const auth = { ver: '2.0', si: session.sessionId, ui: session.userId }
+  await client.exchange('/reporting/eventlist/json', auth)
+  await client.exchange('/reporting/audience_reports/json', { ...auth, ei: '7000001' })
+  await proxy.settled()
+  const learned = await loadFixtures([{ name: 'learned.json', text: learnFixtures({ recording: folder,
+    redactTitles: false, keepRegistrants: false }) }], { demo: ACCOUNT })
+  const served = await startMock({ port: 0, dataset: learned.dataset, demo: ACCOUNT })
+  t.teardown(served.close)
+  const [was, is] = [await unfiltered(mock.baseUrl, '7000001'), await unfiltered(served.baseUrl, '7000001')]
+  const [before, after] = [domainsByRank(profileOf(was).fractions), domainsByRank(profileOf(is).fractions)]
+  t.ok((before['sti:ads'] ?? 0) > 0.6 && (before.live ?? 1) < 0.3, 'the recorded audience is not the default one')
+  t.same(Object.keys(after).filter((name) => name.startsWith('domain#')), ['domain#1', 'domain#2'],
+    'two domains (mapped: compared by rank)')
+  const off = Object.keys(before).filter((name) => Math.abs((before[name] ?? 0) - (after[name] ?? 0)) > TOLERANCE)
+    .map((name) => `${name} ${before[name] ?? 0} → ${after[name] ?? 0}`)
+  t.same(off, [], `every fraction within ${TOLERANCE}`)
+  const liveStart = Date.UTC(2026, 3, 14, 14)
+  const [timed, timedNow] = [timingOf(was, liveStart), timingOf(is, liveStart)]
+  t.ok(Math.abs((timed.minutes.live ?? 0) - (timedNow.minutes.live ?? 99)) <= 3,
+    `median live session ${timed.minutes.live} → ${timedNow.minutes.live} min`)
+  t.ok(Math.abs((timed.minutes.od ?? 0) - (timedNow.minutes.od ?? 99)) <= (timed.minutes.od ?? 0) * MINUTES_TOLERANCE,
+    `median on-demand session ${timed.minutes.od} → ${timedNow.minutes.od} min`)
+  t.ok(Math.abs((timed.registered?.fromDays ?? 0) - (timedNow.registered?.fromDays ?? 99)) <= 0.5 &&
+    Math.abs((timed.registered?.toDays ?? 0) - (timedNow.registered?.toDays ?? 99)) <= 0.5,
+  `registrations ${timed.registered?.fromDays}..${timed.registered?.toDays} days → ` +
+    `${timedNow.registered?.fromDays}..${timedNow.registered?.toDays}`)
 })
