@@ -17,6 +17,9 @@ import { formatOf, paramsObject, pathAndQuery, type Exchange } from './exchange.
 /** Parameters that say who asks and how, not which registrants: the rest of a report's request are filters. */
 const NOT_FILTERS = new Set(['ver', 'si', 'ui', 'ei'])
 
+/** The unfiltered reports held at once, the latest: filtered reports of other events wait for theirs. */
+const MOST_EVENTS_HELD = 20
+
 /** The check under which answers too large to hold are listed, their content unchecked. */
 const SKIPPED_CHECK = 'answers too large to check are skipped'
 
@@ -46,6 +49,7 @@ export class ProxyChecker {
   readonly #everyone = new Map<string, readonly Reading[]>()
   /** Filtered reports seen before their event's unfiltered one: judged once it comes. */
   readonly #waiting = new Map<string, Array<{ params: Record<string, string>, got: Set<string>, request: string }>>()
+  readonly #secrets = new Set<string>()
   #answers = 0
 
   constructor (readonly target: string) {
@@ -56,7 +60,7 @@ export class ProxyChecker {
   /** Removes every secret seen so far, session ids and the local part of emails from a text. */
   redact = (text: string): string => this.#run.redact(text)
 
-  /** Checks one exchange; resolves with the findings it showed for the first time, for the log. */
+  /** Checks one exchange; returns the findings it showed for the first time, for the log. */
   check (exchange: Exchange): Finding[] {
     const before = new Set(this.#run.log.findings().map(findingKey))
     this.#learnSecrets(exchange)
@@ -104,7 +108,10 @@ export class ProxyChecker {
     const attendees = reportFromTree(seen.format, tree).attendees
     const filters = Object.fromEntries(Object.entries(params).filter(([name]) => !NOT_FILTERS.has(name)))
     if (Object.keys(filters).length === 0) {
+      this.#everyone.delete(eventId)
       this.#everyone.set(eventId, attendees.map(readingOf))
+      const [oldest] = this.#everyone.keys()
+      if (this.#everyone.size > MOST_EVENTS_HELD && oldest !== undefined) this.#everyone.delete(oldest)
       for (const waiting of this.#waiting.get(eventId) ?? []) this.#judge(eventId, waiting)
       this.#waiting.delete(eventId)
       return
@@ -144,13 +151,22 @@ export class ProxyChecker {
 
   /** The request's secrets (password, session and user ids, any name the registry does not know). */
   #learnSecrets (exchange: Exchange): void {
-    this.#run.keepSecret(...exchange.params.filter(([name]) => isSecret(name)).map(([, value]) => value))
+    this.#keepSecret(...exchange.params.filter(([name]) => isSecret(name)).map(([, value]) => value))
+  }
+
+  /** Secrets not seen before: every request carries the same session, which is kept once. */
+  #keepSecret (...values: ReadonlyArray<string | undefined>): void {
+    for (const value of values) {
+      if (value === undefined || this.#secrets.has(value)) continue
+      this.#secrets.add(value)
+      this.#run.keepSecret(value)
+    }
   }
 
   /** The session and user ids a login hands out. */
   #learnSession (tree: unknown): void {
     const success = fieldOf(fieldOf(fieldOf(tree, 'convey_api'), 'result'), 'success')
-    this.#run.keepSecret(
+    this.#keepSecret(
       textOf(fieldOf(fieldOf(success, 'sessionid'), 'value')),
       textOf(fieldOf(fieldOf(success, 'userid'), 'value')),
     )

@@ -39,6 +39,7 @@ export interface RunningProxy {
   readonly close: () => Promise<void>
 }
 
+const REPORT_EVERY_MS = 1000
 const DEFAULT_MAX_CHECK_BYTES = 16 * 1024 * 1024
 const MAX_FORM_BYTES = 1024 * 1024
 /** Headers about one connection, not the message: not forwarded either way. */
@@ -61,19 +62,23 @@ export async function startProxy (options: ProxyOptions): Promise<RunningProxy> 
   const agent = new Agent({ keepAliveTimeout: 10_000 })
   let queue = Promise.resolve()
   let dirty = false
-  const writeReport = (): void => {
-    if (options.reportFile === undefined || !dirty) return
+  let writtenAt = 0
+  /** Writes the report when something new was found, or a second after the last time; always at the end. */
+  const writeReport = (now: boolean): void => {
+    if (options.reportFile === undefined || !dirty || (!now && Date.now() - writtenAt < REPORT_EVERY_MS)) return
     writeProxyReport(options.reportFile, checker.result())
     dirty = false
+    writtenAt = Date.now()
   }
   const afterAnswer = (exchange: Exchange): void => {
     queue = queue.then(() => {
-      for (const finding of checker.check(exchange)) {
+      const fresh = checker.check(exchange)
+      for (const finding of fresh) {
         options.log(`webcast-mock proxy: ${finding.severity} ${finding.kind} (${finding.check})` +
           `${finding.path === '' ? '' : ` at ${finding.path}`}: ${finding.message} [${finding.request}]`)
       }
       dirty = true
-      writeReport()
+      writeReport(fresh.length > 0)
       options.recorder?.record(exchange)
     }).catch((error: unknown) => {
       options.log(`webcast-mock proxy: checking ${exchange.path} failed: ${checker.redact(String(error))}`)
@@ -158,7 +163,7 @@ export async function startProxy (options: ProxyOptions): Promise<RunningProxy> 
       await once(server, 'close')
       await queue
       dirty = true
-      writeReport()
+      writeReport(true)
       await agent.close()
     },
   }
