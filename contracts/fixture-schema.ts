@@ -18,6 +18,12 @@ export const FIXTURES_SCHEMA_ID = 'https://webcast-mock.dev/schemas/fixtures.jso
 const time = (description: string): { $ref: string, description: string } =>
   ({ $ref: '#/$defs/fixtureTime', description })
 const text = (description: string): { type: 'string', description: string } => ({ type: 'string', description })
+const weights = (description: string): Record<string, unknown> => ({
+  type: 'object',
+  minProperties: 1,
+  additionalProperties: { type: 'number', exclusiveMinimum: 0 },
+  description,
+})
 const fraction = (description: string): { type: 'number', minimum: 0, maximum: 1, description: string } =>
   ({ type: 'number', minimum: 0, maximum: 1, description })
 
@@ -191,6 +197,32 @@ export const FIXTURES_SCHEMA = {
           description: 'The same seed gives the same registrants; the dataset\'s seed (--seed) unless given.',
         },
         proportions: { $ref: '#/$defs/fixtureProportions' },
+        domains: {
+          ...weights('Email domains with their weights (any positive numbers), in place of the generator\'s ' +
+            'own corporate and free-mail domains.'),
+          propertyNames: { pattern: '^[^\\s@|]+$' },
+        },
+        sti_weights: weights('The weight of each of the event\'s sti values, in place of an even draw.'),
+        registered: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['from_days', 'to_days'],
+          description: 'Registrations spread evenly from from_days to to_days after the live start (negative: ' +
+            'before); -21 to 7 unless given.',
+          properties: {
+            from_days: { type: 'number', minimum: -3650, maximum: 3650 },
+            to_days: { type: 'number', minimum: -3650, maximum: 3650 },
+          },
+        },
+        session_minutes: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Typical minutes of a session of each way of watching: each is drawn from half to one and ' +
+            'a half times it, within its window. Unless given: live and sim-live up to the window\'s length, ' +
+            'on demand 2 to 40.',
+          properties: Object.fromEntries(['live', 'simlive', 'on_demand'].map((kind) =>
+            [kind, { type: 'number', minimum: 1, maximum: 1440 }])),
+        },
       },
     },
     fixtureProportions: {
@@ -205,6 +237,7 @@ export const FIXTURES_SCHEMA = {
         on_demand: fraction('Registrants who watch on demand (default 0.2; 0.55 on on_demand events).'),
         qa: fraction('Live and sim-live viewers who ask questions (default 0.2).'),
         survey: fraction('Viewers who answer the survey (default 0.3).'),
+        sti: fraction('Registrants who came through one of the event\'s sti values (default 0.6).'),
       },
     },
   },

@@ -176,6 +176,33 @@ export interface FixtureGenerate {
    */
   seed?: number
   proportions?: FixtureProportions
+  /**
+   * Email domains with their weights (any positive numbers), in place of the generator's own corporate and free-mail domains.
+   */
+  domains?: {
+    [k: string]: number | undefined
+  }
+  /**
+   * The weight of each of the event's sti values, in place of an even draw.
+   */
+  sti_weights?: {
+    [k: string]: number | undefined
+  }
+  /**
+   * Registrations spread evenly from from_days to to_days after the live start (negative: before); -21 to 7 unless given.
+   */
+  registered?: {
+    from_days: number
+    to_days: number
+  }
+  /**
+   * Typical minutes of a session of each way of watching: each is drawn from half to one and a half times it, within its window. Unless given: live and sim-live up to the window's length, on demand 2 to 40.
+   */
+  session_minutes?: {
+    live?: number
+    simlive?: number
+    on_demand?: number
+  }
 }
 /**
  * Fractions from 0 to 1; the default dataset's where left out. An event only has what its kind offers, and no one watches after 2026-11-27 or before registering.
@@ -205,4 +232,8 @@ export interface FixtureProportions {
    * Viewers who answer the survey (default 0.3).
    */
   survey?: number
+  /**
+   * Registrants who came through one of the event's sti values (default 0.6).
+   */
+  sti?: number
 }

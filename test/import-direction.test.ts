@@ -11,6 +11,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
  * contract suite, for `webcast-mock drift`, and loads it only then. `server/console/web/` is the
  * console's browser code, which the mock serves but never runs: it reads the drift report that
  * `client/drift/` writes, and takes that report's types from there rather than declare them twice.
+ * `server/proxy/` is the drift suite run on traffic it did not plan: it checks answers with the
+ * suite's own checks and reads reports with the client's lenient readers, so it may import the
+ * client too; only the command line loads it (server/README.md).
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   contracts: [],
@@ -18,6 +21,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   server: ['contracts', 'fixtures'],
   'server/cli': ['contracts', 'fixtures', 'client'],
   'server/console/web': ['contracts', 'fixtures', 'client'],
+  'server/proxy': ['contracts', 'fixtures', 'client'],
   client: ['contracts'],
 }
 

@@ -90,6 +90,59 @@ function chooseRange (everyone: readonly Reading[]): { date_range_start: string,
   return best?.range
 }
 
+/**
+ * The name of the check a filtered request belongs to, as the suite's plan names it: one filter
+ * (the date range's parameters count as one) is its own check, several are `filters combine by
+ * AND`; undefined when the request names no filter. A proxy that sees a consumer's own requests
+ * files its findings under the same names as the suite.
+ *
+ * @example
+ * filterCheckOf({ ei: '4851630', no_shows: 'on' }) // 'filter no_shows'
+ */
+export function filterCheckOf (params: Readonly<Record<string, string>>): string | undefined {
+  const named = ALL_FILTERS.filter((filter) => params[filter] !== undefined)
+  const groups = new Set(named.map((filter) => (DATE_RANGE.includes(filter) ? 'date range' : filter)))
+  if (groups.size === 0) return undefined
+  const [only = ''] = groups
+  return groups.size > 1 ? 'filters combine by AND' : `filter ${only}`
+}
+
+/**
+ * A filtered report's registrants judged by the oracle against the unfiltered report: how many
+ * it should keep, and what it got wrong (undefined when nothing), emails cut to their domain.
+ * Judge only requests whose filters the report carries the data of ({@link filterDataLacking}).
+ *
+ * @example
+ * judgeCase(everyone, { no_shows: 'on' }, new Set(['a@acme.com'])).failure
+ * // 'keeps 1 it should not (e.g. …@acme.com), drops …'
+ */
+export function judgeCase (
+  everyone: readonly Reading[],
+  params: Readonly<Record<string, string>>,
+  got: ReadonlySet<string>,
+): { expected: number, failure: string | undefined } {
+  const expected = keptBy(everyone, params).map((r) => r.email)
+  const expectedSet = new Set(expected)
+  const extra = [...got].filter((email) => !expectedSet.has(email))
+  const missing = expected.filter((email) => !got.has(email))
+  const failure = extra.length === 0 && missing.length === 0
+    ? undefined
+    : `keeps ${extra.length} it should not${examples(extra)}, ` +
+      `drops ${missing.length} it should keep${examples(missing)}`
+  return { expected: expected.length, failure }
+}
+
+/** Why a filtered request cannot be judged on this unfiltered report, or undefined when it can. */
+export function filterDataLacking (
+  everyone: readonly Reading[],
+  params: Readonly<Record<string, string>>,
+): string | undefined {
+  return lacking(everyone, [params])
+}
+
+/** What a failed filter check says: why it breaks. */
+export const FILTER_FAILURE_WHY = 'A consumer that asks for this filter gets other registrants than it describes.'
+
 /** The checks of every filter, with values chosen from the service's own unfiltered report. */
 function planChecks (everyone: readonly Reading[]): FilterCheck[] {
   const checks: FilterCheck[] = ON_OFF.map((filter) => ({
@@ -204,29 +257,23 @@ export async function checkFilters (scope: BehaviourScope): Promise<ReadonlySet<
         notes.push(`${label}: not judged, ${blamed === undefined ? absent ?? '' : `${blamed} fails alone`}`)
         continue
       }
-      const expected = keptBy(everyone, params).map((r) => r.email)
       const got = await returned(scope, params)
       if (got === undefined) {
         notes.push(`${label}: not judged, the report could not be read`)
         continue
       }
       judged++
-      if (expected.length < everyone.length) discriminating = true
-      const expectedSet = new Set(expected)
-      const extra = [...got].filter((email) => !expectedSet.has(email))
-      const missing = expected.filter((email) => !got.has(email))
-      notes.push(`${label}: ${expected.length} expected, ${got.size} returned`)
-      if (extra.length > 0 || missing.length > 0) {
-        failures.push(`${label}: keeps ${extra.length} it should not${examples(extra)}, ` +
-          `drops ${missing.length} it should keep${examples(missing)}`)
-      }
+      const verdict = judgeCase(everyone, params, got)
+      if (verdict.expected < everyone.length) discriminating = true
+      notes.push(`${label}: ${verdict.expected} expected, ${got.size} returned`)
+      if (verdict.failure !== undefined) failures.push(`${label}: ${verdict.failure}`)
     }
     const note = notes.join('; ')
     if (failures.length > 0) {
       for (const filter of check.filters) failing.add(filter)
       run.behaviourFailed(check.name, {
         message: failures.join('; '),
-        why: 'A consumer that asks for this filter gets other registrants than it describes.',
+        why: FILTER_FAILURE_WHY,
         note,
       })
     } else if (judged === 0) {

@@ -22,6 +22,8 @@ export interface ServeConfig {
   readonly readyFile?: string
   /** Fixture files to load into the dataset, in order (`fixtures/load-fixtures.ts`). */
   readonly fixtures: readonly string[]
+  /** A recording (`webcast-mock proxy --record`) to answer from instead of the dataset. */
+  readonly replay?: string
 }
 
 /** What `webcast-mock dataset` prints. */
@@ -38,16 +40,44 @@ export interface DriftConfig {
   readonly baseline?: string
 }
 
+/** How `webcast-mock proxy` runs: where it forwards to, where it listens, what it writes. */
+export interface ProxyConfig {
+  readonly target: string
+  readonly port: number
+  readonly host: string
+  readonly reportFile?: string
+  readonly maxCheckBytes: number
+  /** Where to record exchanges, and how they are redacted. */
+  readonly record?: {
+    readonly folder: string
+    readonly seed: number
+    readonly domains: 'keep' | 'map'
+    readonly keep: readonly string[]
+    readonly drop: readonly string[]
+  }
+}
+
+/** How `webcast-mock fixtures learn DIR` runs. */
+export interface LearnConfig {
+  readonly recording: string
+  /** Where the fixture file goes; standard output when not given. */
+  readonly out?: string
+  readonly redactTitles: boolean
+  readonly keepRegistrants: boolean
+}
+
 /** What the command line asks for. */
 export type Command =
   | { readonly name: 'serve', readonly config: ServeConfig }
   | { readonly name: 'dataset', readonly config: DatasetConfig }
   | { readonly name: 'drift', readonly config: DriftConfig }
+  | { readonly name: 'proxy', readonly config: ProxyConfig }
+  | { readonly name: 'fixtures-learn', readonly config: LearnConfig }
   | { readonly name: 'openapi' }
   | { readonly name: 'help' }
   | { readonly name: 'version' }
 
-type Subcommand = 'serve' | 'dataset' | 'drift' | 'openapi'
+type Subcommand = 'serve' | 'dataset' | 'drift' | 'openapi' | 'proxy' | 'fixtures'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
@@ -88,6 +118,21 @@ function eventSpecs (text: string, flag: string): EventSpec[] {
   })
 }
 
+function targetUrl (text: string, flag: string): string {
+  if (text === '') return text
+  let url
+  try {
+    url = new URL(text)
+  } catch {
+    throw new ConfigError(`--${flag} must be the API's base URL, like https://api.webcasts.com/api, not "${text}"`)
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || !/\/api\/?$/.test(url.pathname)) {
+    throw new ConfigError(`--${flag} must be an http(s) URL ending in /api, like https://api.webcasts.com/api, ` +
+      `not "${text}"`)
+  }
+  return text.replace(/\/+$/, '')
+}
+
 function files (text: string): string[] {
   return text.split(',').map((file) => file.trim()).filter((file) => file !== '')
 }
@@ -101,12 +146,12 @@ const REPEATABLE: ReadonlySet<string> = new Set(['add-event', 'fixtures'])
  */
 const FLAGS = {
   port: {
-    for: ['serve'], env: 'WEBCAST_MOCK_PORT',
+    for: ['serve', 'proxy'], env: 'WEBCAST_MOCK_PORT',
     default: '4010', read: integer(0, 65535),
     help: 'port to listen on; 0 picks a free one',
   },
   host: {
-    for: ['serve'], env: 'WEBCAST_MOCK_HOST',
+    for: ['serve', 'proxy'], env: 'WEBCAST_MOCK_HOST',
     default: '127.0.0.1', read: nonEmpty,
     help: 'address to listen on',
   },
@@ -220,6 +265,51 @@ const FLAGS = {
     default: '', read: (text: string) => text,
     help: 'an earlier drift-report.json: mark findings new, unchanged or gone, exit 1 on new breaking ones only',
   },
+  target: {
+    for: ['proxy'], env: 'WEBCAST_PROXY_TARGET',
+    default: '', read: targetUrl,
+    help: 'the API the proxy forwards to, e.g. https://api.webcasts.com/api (required)',
+  },
+  report: {
+    for: ['proxy'], env: 'WEBCAST_PROXY_REPORT',
+    default: '', read: (text: string) => text,
+    help: 'write the grouped drift findings here as they come (JSON; markdown beside it)',
+  },
+  'max-check-bytes': {
+    for: ['proxy'], env: 'WEBCAST_PROXY_MAX_CHECK_BYTES',
+    default: String(16 * 1024 * 1024), read: integer(1024, 1024 * 1024 * 1024),
+    help: 'larger answers pass unchecked and unrecorded (the report lists them)',
+  },
+  record: {
+    for: ['proxy'], env: 'WEBCAST_PROXY_RECORD',
+    default: '', read: (text: string) => text,
+    help: 'store each exchange, redacted, as one JSON file in this folder',
+  },
+  'redact-seed': {
+    for: ['proxy'], env: 'WEBCAST_PROXY_REDACT_SEED',
+    default: '1', read: integer(0, 2 ** 32 - 1),
+    help: 'seed of the fakes that replace personal data in a recording',
+  },
+  'keep-fields': {
+    for: ['proxy'], env: 'WEBCAST_PROXY_KEEP_FIELDS',
+    default: '', read: files,
+    help: 'personal fields recorded as they are, comma-separated (e.g. company,city)',
+  },
+  'drop-fields': {
+    for: ['proxy'], env: 'WEBCAST_PROXY_DROP_FIELDS',
+    default: '', read: files,
+    help: 'fields left out of recorded answers, comma-separated (e.g. phone,address2)',
+  },
+  replay: {
+    for: ['serve'], env: 'WEBCAST_MOCK_REPLAY',
+    default: '', read: (text: string) => text,
+    help: 'answer with the answers recorded in this folder (webcast-mock proxy --record) instead of the dataset',
+  },
+  out: {
+    for: ['fixtures'], env: 'WEBCAST_FIXTURES_OUT',
+    default: '', read: (text: string) => text,
+    help: 'where fixtures learn writes the fixture file (standard output unless given)',
+  },
 } as const satisfies Record<string, FlagSpec>
 
 /** The flags that take no value: on when given, or when their environment twin is `1`. */
@@ -231,6 +321,18 @@ const SWITCHES = {
   'strict-params': {
     for: ['serve'], env: 'WEBCAST_MOCK_STRICT_PARAMS',
     help: 'a parameter an endpoint does not take is invalid_parameter, not ignored (for CI)',
+  },
+  'map-domains': {
+    for: ['proxy'], env: 'WEBCAST_PROXY_MAP_DOMAINS',
+    help: 'in a recording, map email domains to fakes (each label but the last, consistently) instead of keeping them',
+  },
+  'redact-titles': {
+    for: ['fixtures'], env: 'WEBCAST_FIXTURES_REDACT_TITLES',
+    help: 'fixtures learn: replace event titles by "Event ID"',
+  },
+  'keep-registrants': {
+    for: ['fixtures'], env: 'WEBCAST_FIXTURES_KEEP_REGISTRANTS',
+    help: 'fixtures learn: keep the recorded (redacted) registrants as explicit ones, besides the profile',
   },
 } as const satisfies Record<string, Omit<FlagSpec, 'default' | 'read'>>
 
@@ -273,10 +375,15 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
   if (parsed.values.help === true) return { name: 'help' }
   if (parsed.values.version === true) return { name: 'version' }
   const [subcommand = 'serve', ...extra] = parsed.positionals
-  if (!['serve', 'dataset', 'drift', 'openapi'].includes(subcommand)) {
+  if (!['serve', 'dataset', 'drift', 'openapi', 'proxy', 'fixtures'].includes(subcommand)) {
     throw new ConfigError(`unknown command "${subcommand}"; try --help`)
   }
-  if (extra.length > 0) throw new ConfigError(`unexpected argument "${extra[0]}"; try --help`)
+  const [action, recording, ...more] = extra
+  if (subcommand === 'fixtures' && (action !== 'learn' || recording === undefined)) {
+    throw new ConfigError('fixtures takes learn and a recording folder: webcast-mock fixtures learn DIR; try --help')
+  }
+  const unexpected = subcommand === 'fixtures' ? more : extra
+  if (unexpected.length > 0) throw new ConfigError(`unexpected argument "${unexpected[0]}"; try --help`)
 
   const given = parsed.values as Record<string, string[] | boolean | undefined>
   const value = <F extends Flag>(flag: F): ReturnType<(typeof FLAGS)[F]['read']> => {
@@ -301,6 +408,19 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
     }
   }
   if (subcommand === 'openapi') return { name: 'openapi' }
+  if (subcommand === 'fixtures') {
+    const out = value('out')
+    return {
+      name: 'fixtures-learn',
+      config: {
+        recording: recording ?? '',
+        ...(out === '' ? {} : { out }),
+        redactTitles: isOn('redact-titles'),
+        keepRegistrants: isOn('keep-registrants'),
+      },
+    }
+  }
+  if (subcommand === 'proxy') return { name: 'proxy', config: proxyConfig(value, isOn('map-domains')) }
   if (subcommand === 'drift') {
     const baseline = value('baseline')
     return { name: 'drift', config: baseline === '' ? {} : { baseline } }
@@ -339,7 +459,36 @@ export function parseCommand (argv: readonly string[], env: Readonly<Record<stri
       shutdownGraceSeconds: value('shutdown-grace'),
       fixtures: value('fixtures'),
       ...(value('ready-file') === '' ? {} : { readyFile: value('ready-file') }),
+      ...(value('replay') === '' ? {} : { replay: value('replay') }),
     },
+  }
+}
+
+function proxyConfig (
+  value: <F extends Flag>(flag: F) => ReturnType<(typeof FLAGS)[F]['read']>,
+  mapDomains: boolean,
+): ProxyConfig {
+  const target = value('target')
+  if (target === '') throw new ConfigError('proxy needs --target, the API\'s base URL, like https://api.webcasts.com/api')
+  const report = value('report')
+  const record = value('record')
+  return {
+    target,
+    port: value('port'),
+    host: value('host'),
+    maxCheckBytes: value('max-check-bytes'),
+    ...(report === '' ? {} : { reportFile: report }),
+    ...(record === ''
+      ? {}
+      : {
+          record: {
+            folder: record,
+            seed: value('redact-seed'),
+            domains: mapDomains ? 'map' : 'keep',
+            keep: value('keep-fields'),
+            drop: value('drop-fields'),
+          },
+        }),
   }
 }
 
@@ -378,6 +527,9 @@ export function helpText (): string {
     '                                         listening, DNS, TLS, a refused login, a base URL without /api)',
     '       webcast-mock openapi              print the OpenAPI 3.1 document of the API (also served at',
     '                                         /_mock/openapi.json)',
+    '       webcast-mock proxy --target URL   forward to the API, check every answer against the contracts,',
+    '                                         optionally record exchanges redacted (--record DIR)',
+    '       webcast-mock fixtures learn DIR   write a fixture file with the shape of a recording\'s data',
     '',
     'A mock of the Webcasts.com Reporting API with seeded data.',
     '',

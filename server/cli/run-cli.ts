@@ -7,7 +7,8 @@ import { createDataset, type DatasetOptions } from '../../fixtures/create-datase
 import { FixtureError, loadFixtures, type LoadedFixtures } from '../../fixtures/load-fixtures.js'
 import { summarizeDataset } from '../../fixtures/summarize-dataset.js'
 import {
-  ConfigError, helpText, parseCommand, type DatasetConfig, type DriftConfig, type ServeConfig,
+  ConfigError, helpText, parseCommand, type DatasetConfig, type DriftConfig, type LearnConfig, type ProxyConfig,
+  type ServeConfig,
 } from './config.js'
 import { formatDatasetReport } from './dataset-text.js'
 import { startMock, type RunningMock } from '../start-mock.js'
@@ -59,6 +60,10 @@ export async function runCli (
     case 'openapi':
       io.stdout.write(`${JSON.stringify(openApiDocument(packageJson.version), null, 2)}\n`)
       return 0
+    case 'proxy':
+      return await proxy(command.config, io)
+    case 'fixtures-learn':
+      return await learn(command.config, io)
   }
 }
 
@@ -106,6 +111,60 @@ function writeDriftPage (folder: string, code: number): number {
   return code
 }
 
+/**
+ * `webcast-mock proxy`: forwards to the target until a stop signal, checking every answer (and
+ * recording it, redacted, when asked); the report is written as findings come and once more at
+ * the end.
+ */
+async function proxy (config: ProxyConfig, io: CliIo): Promise<number> {
+  const [{ startProxy }, { Recorder }, { Redactor }] = await Promise.all([
+    import('../proxy/start-proxy.js'), import('../proxy/recorder.js'), import('../proxy/redactor.js'),
+  ])
+  const { record } = config
+  let running
+  try {
+    running = await startProxy({
+      target: config.target,
+      port: config.port,
+      host: config.host,
+      maxCheckBytes: config.maxCheckBytes,
+      log: (line) => io.stdout.write(`${line}\n`),
+      ...(config.reportFile === undefined ? {} : { reportFile: config.reportFile }),
+      ...(record === undefined ? {} : { recorder: new Recorder(record.folder, new Redactor(record)) }),
+    })
+  } catch (error) {
+    const why = listenFailure(error as NodeJS.ErrnoException, config)
+    if (why === undefined) throw error
+    io.stderr.write(`webcast-mock: ${why}\n`)
+    return 2
+  }
+  io.stdout.write(`webcast-mock ${packageJson.version} proxy listening on ${running.baseUrl} (forwarding to ` +
+    `${config.target}${config.reportFile === undefined ? '' : `; findings in ${config.reportFile}`}` +
+    `${record === undefined ? '' : `; recording into ${record.folder}`})\n`)
+  const signal = await new Promise<string>((resolve) => { io.onStopSignal(resolve) })
+  await running.close()
+  const breaking = running.result().findings.filter((finding) => finding.severity === 'breaking').length
+  io.stdout.write(`webcast-mock proxy: ${signal} received; ${running.result().findings.length} differences, ` +
+    `${breaking} breaking\n`)
+  return 0
+}
+
+/** `webcast-mock fixtures learn DIR`: a fixture file with the shape of the recording's data. */
+async function learn (config: LearnConfig, io: CliIo): Promise<number> {
+  const { learnFixtures, LearnError } = await import('../proxy/learn-fixtures.js')
+  let text
+  try {
+    text = learnFixtures(config)
+  } catch (error) {
+    if (!(error instanceof LearnError)) throw error
+    io.stderr.write(`webcast-mock fixtures learn: ${error.message}\n`)
+    return 2
+  }
+  if (config.out === undefined) io.stdout.write(text)
+  else writeFileSync(config.out, text)
+  return 0
+}
+
 async function printDataset (config: DatasetConfig, io: CliIo): Promise<number> {
   const options = { seed: config.seed, extraEvents: config.extraEvents }
   const fixtures = await loadFixtureFiles(config.fixtures, options, io)
@@ -139,6 +198,7 @@ async function loadFixtureFiles (
 }
 
 async function serve (config: ServeConfig, io: CliIo): Promise<number> {
+  if (config.replay !== undefined) return await replay(config, config.replay, io)
   const { options } = config
   const { seed, demo, restricted, extraEvents } = options
   const fixtures = await loadFixtureFiles(config.fixtures, { seed, demo, restricted, extraEvents }, io)
@@ -172,8 +232,30 @@ async function serve (config: ServeConfig, io: CliIo): Promise<number> {
   return 0
 }
 
+/** `webcast-mock serve --replay DIR`: the recorded answers, until a stop signal. */
+async function replay (config: ServeConfig, folder: string, io: CliIo): Promise<number> {
+  const { startReplay } = await import('../proxy/start-replay.js')
+  let running
+  try {
+    running = await startReplay(folder, config.options)
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException
+    const why = listenFailure(error as NodeJS.ErrnoException, config.options) ??
+      (code === 'ENOENT' || code === 'ENOTDIR' ? `--replay ${folder}: no such recording folder` : undefined)
+    if (why === undefined) throw error
+    io.stderr.write(`webcast-mock: ${why}\n`)
+    return 2
+  }
+  io.stdout.write(`webcast-mock ${packageJson.version} listening on ${running.baseUrl} (replaying ${folder})\n`)
+  if (config.readyFile !== undefined) writeReadyFile(config.readyFile, running.baseUrl)
+  await new Promise<string>((resolve) => { io.onStopSignal(resolve) })
+  await running.close()
+  if (config.readyFile !== undefined) rmSync(config.readyFile, { force: true })
+  return 0
+}
+
 /** Why the mock could not listen, in one line that says what to do; undefined when it is not that. */
-function listenFailure (error: NodeJS.ErrnoException, options: ServeConfig['options']): string | undefined {
+function listenFailure (error: NodeJS.ErrnoException, options: { host: string, port: number }): string | undefined {
   const where = `${options.host}:${options.port}`
   switch (error.code) {
     case 'EADDRINUSE':
