@@ -15,6 +15,7 @@ import { renderError } from './render/envelope.js'
 import type { ResponseCheck } from './http/self-check.js'
 import { envelopeHeader } from './http/server-context.js'
 import { serializeRequestForLog } from './http/log-redaction.js'
+import { laneFirst, ServedAgain } from './http/served-again.js'
 import { parseParams } from './http/request-params.js'
 import { healthRoutes } from './routes/health.js'
 import { loginRoutes } from './routes/login.js'
@@ -98,6 +99,15 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     ttlSeconds: options.sessionTtlSeconds ?? 3600,
     clock,
   })
+  const logsRequests = ['debug', 'trace'].includes(options.log?.level ?? '')
+  // While closing, requests still arriving on open keep-alive connections get the envelope,
+  // not Fastify's own 503 body.
+  let closing = false
+  // A report asked again goes out before routing, unless every request must be logged or
+  // checked against its contract.
+  const servedAgain = logsRequests || options.checkResponse !== undefined
+    ? undefined
+    : new ServedAgain({ journal: options.journal, faults: options.faults, clock, isClosing: () => closing })
   const context = {
     dataset,
     sessions,
@@ -105,6 +115,7 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     dataClock: options.dataClock ?? ((): number => DATA_AS_OF),
     streamingReports: streamingSlots(limits.maxStreamingReports),
     streamReportsAbove: options.checkResponse === undefined ? STREAM_REPORTS_ABOVE : Infinity,
+    servedAgain,
   }
 
   const app = Fastify({
@@ -118,7 +129,8 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     routerOptions: { querystringParser: parseParams, ignoreTrailingSlash: true },
     // A line per request costs about half the throughput (`npm run bench` shows it), so request
     // lines are logged only at debug or trace; at info the log keeps start, stop and failures.
-    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(options.log?.level ?? '') }),
+    logController: new LogController({ disableRequestLogging: !logsRequests }),
+    ...(servedAgain === undefined ? {} : { serverFactory: laneFirst(servedAgain) }),
     clientErrorHandler: clientErrorHandler(clock),
     bodyLimit: limits.maxBodyBytes,
     requestTimeout: limits.requestTimeoutMs,
@@ -140,9 +152,6 @@ export function buildServer (options: ServerOptions): FastifyInstance {
   })
   installErrorHandling(app, clock)
 
-  // While closing, requests still arriving on open keep-alive connections get the envelope,
-  // not Fastify's own 503 body.
-  let closing = false
   let sweeper: NodeJS.Timeout | undefined
   app.addHook('preClose', async () => {
     closing = true

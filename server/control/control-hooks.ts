@@ -9,7 +9,7 @@ import { readOutcome } from './answer-outcome.js'
 import { isControlPath } from './control-plane.js'
 import { deliverBody, type Delivery } from './deliver-body.js'
 import type { Faults, FiredFault } from './faults.js'
-import { createRecord, type Journal, type JournalRecord } from './journal.js'
+import { completeOnClose, createRecord, type Journal, type JournalRecord } from './journal.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -86,12 +86,7 @@ export function installControl (app: FastifyInstance, options: ControlOptions): 
   const open = (request: FastifyRequest, reply: FastifyReply): JournalRecord => {
     const record = createRecord(request.method, request.url, clock(), performance.now())
     request.journalRecord = record
-    reply.raw.on('close', () => {
-      keep(request, reply, record)
-      record.durationMs = performance.now() - record.start
-      if (!reply.raw.headersSent) record.status = null
-      if (record.outcome === 'sending') record.outcome = reply.raw.writableFinished ? 'complete' : 'aborted'
-    })
+    completeOnClose(reply.raw, record, () => { keep(request, reply, record) })
     return record
   }
 

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http'
 import { ENDPOINTS } from '../../contracts/endpoints.js'
 import { isSecret } from '../../contracts/parameters.js'
 import { parseParams } from '../http/request-params.js'
@@ -263,4 +264,17 @@ function redactedParams (...sources: unknown[]): Record<string, string | string[
     }
   }
   return params
+}
+
+/**
+ * Completes a journal record when its response closes, which it does whether it finished or the
+ * connection broke: the duration, and whether the answer got out whole.
+ */
+export function completeOnClose (response: ServerResponse, record: JournalRecord, before?: () => void): void {
+  response.on('close', () => {
+    before?.()
+    record.durationMs = performance.now() - record.start
+    if (!response.headersSent) record.status = null
+    if (record.outcome === 'sending') record.outcome = response.writableFinished ? 'complete' : 'aborted'
+  })
 }

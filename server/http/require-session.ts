@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import type { Account } from '../../fixtures/dataset.js'
 import { ApiError } from './api-error.js'
 import type { ServerContext } from './server-context.js'
 
@@ -13,12 +14,23 @@ export function requireSession (scope: FastifyInstance, context: ServerContext):
   scope.decorateRequest('account', null)
   scope.addHook('preHandler', async (request) => {
     const { si: sessionId, ui: userId } = request.apiParams
-    const account = userId === undefined ? undefined : context.dataset.accountByUserId(userId)
-    const check = account === undefined || sessionId === undefined
-      ? 'invalid'
-      : context.sessions.check(sessionId, account.userId)
-    if (check === 'expired') throw new ApiError('session_expired', { parameter: 'si' })
-    if (check === 'invalid' || account === undefined) throw new ApiError('invalid_session', { parameter: 'si' })
+    const account = sessionAccount(context, sessionId, userId)
+    if (account === 'expired') throw new ApiError('session_expired', { parameter: 'si' })
+    if (account === 'invalid') throw new ApiError('invalid_session', { parameter: 'si' })
     request.account = account
   })
+}
+
+/**
+ * The account of a live session, or what is wrong with the session.
+ *
+ * @example
+ * sessionAccount(context, params.si, params.ui) // an Account, 'expired' or 'invalid'
+ */
+export function sessionAccount (context: ServerContext, sessionId: string | undefined, userId: string | undefined):
+Account | 'expired' | 'invalid' {
+  const account = userId === undefined ? undefined : context.dataset.accountByUserId(userId)
+  if (account === undefined || sessionId === undefined) return 'invalid'
+  const check = context.sessions.check(sessionId, account.userId)
+  return check === 'valid' ? account : check
 }

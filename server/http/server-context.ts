@@ -4,6 +4,7 @@ import type { Account, Dataset } from '../../fixtures/dataset.js'
 import type { Clock } from '../time/clock.js'
 import type { EnvelopeHeader } from '../render/envelope.js'
 import type { StreamingSlots } from './limits.js'
+import type { ServedAgain } from './served-again.js'
 import type { Sessions } from './sessions.js'
 import { DEFAULT_TIME_ZONE, formatWireTime } from '../../contracts/wire-time.js'
 
@@ -18,6 +19,8 @@ export interface ServerContext {
   readonly streamingReports: StreamingSlots
   /** Reports of events with more registrants than this stream; smaller ones are rendered whole. */
   readonly streamReportsAbove: number
+  /** The lane that sends a report asked again before Fastify routes it, when the server has one. */
+  readonly servedAgain: ServedAgain | undefined
 }
 
 declare module 'fastify' {

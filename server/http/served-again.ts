@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http'
+import type { Account } from '../../fixtures/dataset.js'
+import type { Faults } from '../control/faults.js'
+import { completeOnClose, createRecord, type Journal } from '../control/journal.js'
+import type { Clock } from '../time/clock.js'
+
+/** An answer that may be sent again as it is, while what it was made from still holds. */
+export interface AnswerAgain {
+  readonly body: Buffer
+  readonly contentType: string
+  /**
+   * The account the request is answered for, if everything the answer was made from still holds
+   * (the session, the account's right to the event, the data and the time it shows); undefined
+   * when anything has changed, and the request must go through the whole pipeline.
+   */
+  readonly stillHolds: () => Account | undefined
+}
+
+/** What {@link ServedAgain} needs besides its answers. */
+export interface ServedAgainOptions {
+  readonly journal: Journal | undefined
+  readonly faults: Faults | undefined
+  readonly clock: Clock
+  readonly isClosing: () => boolean
+}
+
+/** At most this many URLs are held: a CI suite repeats few. */
+const URLS_KEPT = 256
+
+/**
+ * The lane for the request a CI suite sends most, the same report asked again: an exact URL
+ * answered before from the report cache is answered again from here, before Fastify routes it,
+ * when nothing that made the answer has changed. Every check that can change its outcome is
+ * made again (`stillHolds`: session, account, data, time), faults that could fire and a closing
+ * server send the request down the whole pipeline, and the journal records it as it would have.
+ * What it skips is what the first answer already did: reading and checking the parameters,
+ * routing, hooks, the cache key. Only URLs answered without any header but the content type
+ * (no fault, no ignored parameter) are kept.
+ *
+ * @example
+ * const lane = new ServedAgain({ journal, faults, clock, isClosing: () => closing })
+ * http.createServer((request, response) => lane.answer(request, response) || fastifyHandler(request, response))
+ */
+export class ServedAgain {
+  readonly #answers = new Map<string, AnswerAgain>()
+  readonly #options: ServedAgainOptions
+  /** Answers sent from the lane so far. */
+  sent = 0
+
+  constructor (options: ServedAgainOptions) {
+    this.#options = options
+  }
+
+  /** Keeps an answer for a URL, to send again while it holds. */
+  remember (url: string, answer: AnswerAgain): void {
+    if (this.#answers.size >= URLS_KEPT && !this.#answers.has(url)) this.#answers.clear()
+    this.#answers.set(url, answer)
+  }
+
+  /** Answers a request from the lane if it can; false leaves it to Fastify, untouched. */
+  answer (request: IncomingMessage, response: ServerResponse): boolean {
+    const url = request.url
+    if (request.method !== 'GET' || url === undefined) return false
+    const ready = this.#answers.get(url)
+    if (ready === undefined) return false
+    const { journal, faults, clock, isClosing } = this.#options
+    if (isClosing() || faults?.idle === false) return false
+    const account = ready.stillHolds()
+    if (account === undefined) {
+      this.#answers.delete(url)
+      return false
+    }
+    if (journal !== undefined) {
+      const record = createRecord('GET', url, clock(), performance.now())
+      Object.assign(record, { status: 200, returnCode: 1, bytes: ready.body.length, sessionAccount: account })
+      journal.record(record)
+      completeOnClose(response, record)
+    }
+    this.sent++
+    response.writeHead(200, { 'content-type': ready.contentType, 'content-length': ready.body.length })
+    response.end(ready.body)
+    return true
+  }
+}
+
+/**
+ * A Fastify `serverFactory` whose server offers each request to the lane first, then to Fastify;
+ * it sets the timeouts Fastify's own factory would from the same options.
+ *
+ * @example
+ * Fastify({ serverFactory: laneFirst(lane), requestTimeout: 30_000 })
+ */
+export function laneFirst (lane: ServedAgain) {
+  return (handler: (request: IncomingMessage, response: ServerResponse) => void, options: Record<string, unknown>):
+  Server => {
+    const server = createServer((options.http ?? {}) as ServerOptions, (request, response) => {
+      if (!lane.answer(request, response)) handler(request, response)
+    })
+    server.keepAliveTimeout = Number(options.keepAliveTimeout)
+    server.requestTimeout = Number(options.requestTimeout)
+    server.setTimeout(Number(options.connectionTimeout))
+    return server
+  }
+}
