@@ -24,6 +24,7 @@ import { createSessions } from './http/sessions.js'
 import { controlApiRoutes, type ControlApiOptions } from './control/control-api.js'
 import { installControl } from './control/control-hooks.js'
 import type { Faults } from './control/faults.js'
+import type { Fixtures } from './control/fixtures.js'
 import type { Journal } from './control/journal.js'
 
 /** Where log lines go and which levels are kept. */
@@ -64,6 +65,11 @@ export interface ServerOptions {
    * a header) as a lenient API would; for CI, where a typo should fail the test.
    */
   readonly strictParams?: boolean
+  /**
+   * The data served, replaceable while the server runs (`server/control/fixtures.ts`); when given,
+   * the server serves `fixtures.dataset`, not `dataset`. A fixed `dataset` unless given.
+   */
+  readonly fixtures?: Fixtures
   /** Faults a test injects (`server/control/faults.ts`); none unless given. */
   readonly faults?: Faults
   /** Records every request but the control plane's (`server/control/journal.ts`); nothing unless given. */
@@ -97,7 +103,7 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     clock,
   })
   const context = {
-    dataset,
+    data: options.fixtures ?? { dataset, generation: 0 },
     sessions,
     clock,
     dataClock: options.dataClock ?? ((): number => DATA_AS_OF),

@@ -13,7 +13,7 @@ export function requireSession (scope: FastifyInstance, context: ServerContext):
   scope.decorateRequest('account', null)
   scope.addHook('preHandler', async (request) => {
     const { si: sessionId, ui: userId } = request.apiParams
-    const account = userId === undefined ? undefined : context.dataset.accountByUserId(userId)
+    const account = userId === undefined ? undefined : context.data.dataset.accountByUserId(userId)
     const check = account === undefined || sessionId === undefined
       ? 'invalid'
       : context.sessions.check(sessionId, account.userId)

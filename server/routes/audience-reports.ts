@@ -16,12 +16,13 @@ import { wallClockOf } from '../../contracts/wire-time.js'
 const CACHE_BYTES = 64 * 1024 * 1024
 
 /**
- * What makes two requests ask for the same report body: every parameter but the secrets, and
- * the moment the data stands at.
+ * What makes two requests ask for the same report body: every parameter but the secrets, the
+ * moment the data stands at, and the generation of the data served (a fixture loaded, an event
+ * removed: no body of the data before is served after).
  */
-function cacheKey (format: string, params: Readonly<Record<string, string>>, now: number): string {
+function cacheKey (format: string, params: Readonly<Record<string, string>>, now: number, generation: number): string {
   const names = Object.keys(params).filter((name) => !isSecret(name)).sort()
-  return JSON.stringify([format, now, ...names.map((name) => [name, params[name]])])
+  return JSON.stringify([format, now, generation, ...names.map((name) => [name, params[name]])])
 }
 
 function * headThenBody (head: string, body: Iterable<Buffer>): Generator<Buffer, void, undefined> {
@@ -41,7 +42,8 @@ export async function audienceReportRoutes (app: FastifyInstance, options: { con
   const cache = new ReportCache(CACHE_BYTES)
   routeEndpoint(app, 'audienceReport', (format) => async (request, reply) => {
     const query = readReportQuery(request.apiParams)
-    const event = context.dataset.eventById(query.eventId)
+    const { dataset, generation } = context.data
+    const event = dataset.eventById(query.eventId)
     if (event === undefined) throw new ApiError('event_not_found', { parameter: 'ei', detail: `(${query.eventId})` })
     if (request.account === null || !canView(request.account, event.id)) {
       throw new ApiError('event_forbidden', { parameter: 'ei' })
@@ -63,7 +65,7 @@ export async function audienceReportRoutes (app: FastifyInstance, options: { con
       reply.raw.once('close', slots.release)
       return reply.send(Readable.from(takingTurns(headThenBody(head, body)), { objectMode: false }))
     }
-    const key = cacheKey(format, request.apiParams, now)
+    const key = cacheKey(format, request.apiParams, now, generation)
     let rendered = cache.get(key)
     if (rendered === undefined) {
       rendered = Buffer.concat([...body])
