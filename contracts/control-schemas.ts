@@ -285,3 +285,50 @@ export const CONTROL_SCHEMAS = [
 
 /** The `$id` of a control API schema. */
 export type ControlSchemaId = (typeof CONTROL_SCHEMAS)[number]['$id']
+
+/** A route of the control API, what it takes and what it answers. */
+export interface ControlRoute {
+  readonly method: 'GET' | 'POST' | 'DELETE'
+  /** As Fastify routes it: `:id` for a part of the path. */
+  readonly path: string
+  /** The JSON body it reads, when it reads one (`POST /_mock/fixtures` reads a fixture file, YAML or JSON). */
+  readonly body?: ControlSchemaId | 'fixtures.schema.json'
+  readonly query?: ControlSchemaId
+  /** Its answer on success, and that answer's status; a refusal is `control-error.json`. */
+  readonly answer: ControlSchemaId | 'health-response.json'
+  readonly status: 200 | 201
+}
+
+/**
+ * Every route of the control API, once: the tests check each against the server's routes and
+ * its answers against the schema named here. `/_mock/openapi.json` is an endpoint of the
+ * registry (`endpoints.ts`), described there.
+ */
+export const CONTROL_ROUTES: readonly ControlRoute[] = [
+  { method: 'GET', path: '/_mock/health', answer: 'health-response.json', status: 200 },
+  { method: 'GET', path: '/_mock/clock', answer: 'clock-state.json', status: 200 },
+  { method: 'POST', path: '/_mock/clock/set', body: 'clock-set-request.json', answer: 'clock-state.json', status: 200 },
+  {
+    method: 'POST', path: '/_mock/clock/advance', body: 'clock-advance-request.json', answer: 'clock-state.json',
+    status: 200,
+  },
+  { method: 'POST', path: '/_mock/clock/freeze', answer: 'clock-state.json', status: 200 },
+  { method: 'POST', path: '/_mock/clock/resume', answer: 'clock-state.json', status: 200 },
+  { method: 'GET', path: '/_mock/fixtures', answer: 'fixtures-state.json', status: 200 },
+  {
+    method: 'POST',
+    path: '/_mock/fixtures',
+    body: 'fixtures.schema.json',
+    query: 'fixtures-query.json',
+    answer: 'fixtures-state.json',
+    status: 200,
+  },
+  { method: 'POST', path: '/_mock/fixtures/reset', answer: 'fixtures-state.json', status: 200 },
+  { method: 'DELETE', path: '/_mock/fixtures/events/:id', answer: 'fixtures-state.json', status: 200 },
+  { method: 'GET', path: '/_mock/faults', answer: 'fault-list.json', status: 200 },
+  { method: 'POST', path: '/_mock/faults', body: 'fault-rule.json', answer: 'fault-added.json', status: 201 },
+  { method: 'DELETE', path: '/_mock/faults', answer: 'fault-list.json', status: 200 },
+  { method: 'DELETE', path: '/_mock/faults/:id', answer: 'fault-list.json', status: 200 },
+  { method: 'GET', path: '/_mock/journal', query: 'journal-query.json', answer: 'journal-answer.json', status: 200 },
+  { method: 'DELETE', path: '/_mock/journal', answer: 'journal-answer.json', status: 200 },
+]

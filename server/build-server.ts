@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify'
 import { ERROR_CATALOGUE } from '../contracts/error-catalogue.js'
 import { ENDPOINTS } from '../contracts/endpoints.js'
 import type { SchemaId } from '../contracts/validator.js'
@@ -23,6 +23,7 @@ import { reportingRoutes } from './routes/reporting.js'
 import { createSessions } from './http/sessions.js'
 import { controlApiRoutes, type ControlApiOptions } from './control/control-api.js'
 import { installControl } from './control/control-hooks.js'
+import { isControlPath } from './control/control-plane.js'
 import type { Faults } from './control/faults.js'
 import type { Fixtures } from './control/fixtures.js'
 import type { Journal } from './control/journal.js'
@@ -134,7 +135,12 @@ export function buildServer (options: ServerOptions): FastifyInstance {
       connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
     },
     return503OnClosing: false,
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
+      if (isControlPath(request.url)) {
+        const message = `malformed request (${error.code})`
+        void (reply as FastifyReply).code(400).send({ error: { code: 'invalid_request', message } })
+        return
+      }
       void sendApiError(reply, new ApiError('malformed_request', { detail: `(${error.code})` }), clock)
     },
   })
