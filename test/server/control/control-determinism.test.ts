@@ -17,7 +17,7 @@ events:
 `
 
 /** The control calls and API requests of one test run, in order: `[method, url, body]`. */
-const STEPS: ReadonlyArray<readonly [string, string, string?]> = [
+const STEPS: ReadonlyArray<readonly [string, string?, string?]> = [
   ['POST', '/_mock/fixtures', FIXTURE],
   ['DELETE', '/_mock/fixtures/events/9288309'],
   ['POST', '/_mock/clock/set', '{"now":"2027-03-01T15:30:00Z"}'],
