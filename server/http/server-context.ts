@@ -11,7 +11,7 @@ import { DEFAULT_TIME_ZONE, formatWireTime } from '../../contracts/wire-time.js'
  * The data served now, replaced whole while the mock runs (`server/control/fixtures.ts`): read
  * once per request, and `generation` counts the changes, for the report cache's key.
  */
-export interface ServedData {
+interface ServedData {
   readonly dataset: Dataset
   readonly generation: number
 }
