@@ -19,6 +19,10 @@ const nullable = <T extends object>(schema: T): { anyOf: [T, { type: 'null' }] }
   ({ anyOf: [schema, { type: 'null' }] })
 const MAX_LATENCY_MS = 300_000
 
+/** The control API's own reasons for a refusal. */
+const CONTROL_ERROR_CODES = ['invalid_body', 'invalid_query', 'invalid_rule', 'invalid_fixture', 'invalid_request',
+  'unknown_rule', 'unknown_event', 'not_found', 'control_refused'] as const
+
 /** Every failure of the control API: its HTTP status says the kind, `code` the reason. */
 const CONTROL_ERROR = {
   $schema: DRAFT,
@@ -34,8 +38,9 @@ const CONTROL_ERROR = {
       required: ['code', 'message'],
       properties: {
         code: {
-          enum: ['invalid_body', 'invalid_query', 'invalid_rule', 'invalid_fixture', 'invalid_request', 'unknown_rule',
-            'unknown_event', 'not_found', 'method_not_allowed', 'control_refused'],
+          description: "The control API's own codes, or the catalogue's for what the server's pipeline refuses " +
+            'before the control API reads the request (url_too_long, request_too_large, shutting_down, …).',
+          enum: [...new Set([...CONTROL_ERROR_CODES, ...Object.keys(ERROR_CATALOGUE)])],
         },
         message: { type: 'string', minLength: 1 },
         problems: {

@@ -23,7 +23,7 @@ import { reportingRoutes } from './routes/reporting.js'
 import { createSessions } from './http/sessions.js'
 import { controlApiRoutes, type ControlApiOptions } from './control/control-api.js'
 import { installControl } from './control/control-hooks.js'
-import { isControlPath } from './control/control-plane.js'
+import { controlContractOf, isControlPath } from './control/control-plane.js'
 import type { Faults } from './control/faults.js'
 import type { Fixtures } from './control/fixtures.js'
 import type { Journal } from './control/journal.js'
@@ -137,8 +137,9 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     return503OnClosing: false,
     frameworkErrors: (error, request, reply) => {
       if (isControlPath(request.url)) {
-        const message = `malformed request (${error.code})`
-        void (reply as FastifyReply).code(400).send({ error: { code: 'invalid_request', message } })
+        const message = `${ERROR_CATALOGUE.malformed_request.description} (${error.code})`
+        void (reply as FastifyReply).code(ERROR_CATALOGUE.malformed_request.httpStatus)
+          .send({ error: { code: 'malformed_request', message } })
         return
       }
       void sendApiError(reply, new ApiError('malformed_request', { detail: `(${error.code})` }), clock)
@@ -191,8 +192,17 @@ export function buildServer (options: ServerOptions): FastifyInstance {
 function installSelfCheck (app: FastifyInstance, check: ResponseCheck, clock: Clock): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
-    const format = request.routeOptions.config.format ?? formatOfPath(request.url)
     const endpoint = request.routeOptions.config.endpoint
+    if (endpoint === undefined && isControlPath(request.url)) {
+      // The control API answers JSON outside the envelope, in the contracts of its route table.
+      const contract = controlContractOf(request.method, request.routeOptions.url, reply.statusCode)
+      const problems = check('json', contract, payload.toString())
+      if (problems.length === 0) return payload
+      request.log.error({ problems }, 'self-check: a control answer breaks its contract')
+      reply.code(ERROR_CATALOGUE.internal_error.httpStatus).type('application/json; charset=utf-8')
+      return JSON.stringify({ error: { code: 'internal_error', message: `Self-check: ${problems.join('; ')}` } })
+    }
+    const format = request.routeOptions.config.format ?? formatOfPath(request.url)
     const contract = endpoint === undefined
       ? undefined
       : (ENDPOINTS[endpoint].responses as Partial<Record<Format, SchemaId>>)[format]

@@ -65,7 +65,16 @@ export function installErrorHandling (app: FastifyInstance, clock: Clock): void 
     methodsByPath.set(route.url, methods)
   })
 
-  app.setErrorHandler((error, request, reply) => sendApiError(reply, toApiError(error, request), clock))
+  app.setErrorHandler((error, request, reply) => {
+    const apiError = toApiError(error, request)
+    // The endpoints of the registry under `/_mock/` (health, openapi) refuse in the envelope, as every endpoint.
+    if (!isControlPath(request.url) || request.routeOptions.config.endpoint !== undefined) {
+      return sendApiError(reply, apiError, clock)
+    }
+    // Refused before the control API read it (a body too large, a media type, shutting down): JSON all the same.
+    const answer = { error: { code: apiError.code, message: apiError.message } }
+    return reply.code(ERROR_CATALOGUE[apiError.code].httpStatus).type('application/json; charset=utf-8').send(answer)
+  })
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?', 1)[0] ?? ''
