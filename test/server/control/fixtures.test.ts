@@ -1,5 +1,6 @@
 import t, { type Test } from 'tap'
 import { ERROR_CATALOGUE } from '../../../contracts/error-catalogue.js'
+import type { FixtureEvent, FixtureRegistrant } from '../../../contracts/fixture-types.generated.js'
 import { FixtureError } from '../../../fixtures/load-fixtures.js'
 import { RESTRICTED_CREDENTIALS } from '../../../fixtures/accounts.js'
 import { startMock, type RunningMock } from '../../../server/start-mock.js'
@@ -8,7 +9,7 @@ import { FIXED_NOW } from '../../helpers/tiny-dataset.js'
 const LIVE = { start: '2026-04-14T14:00:00Z', end: '2026-04-14T15:00:00Z' }
 const ANN = { email: 'ann@acme.com', registered: '2026-04-01T09:00:00Z' }
 const BOB = { email: 'bob@globex.com', registered: '2026-04-02T09:00:00Z' }
-const event = (registrants: ReadonlyArray<typeof ANN>): Record<string, unknown> =>
+const event = (registrants: FixtureRegistrant[]): FixtureEvent =>
   ({ id: 7000001, title: 'Spring launch', kind: 'live', live: LIVE, registrants })
 
 async function mockFor (t: Test): Promise<RunningMock> {
@@ -28,12 +29,12 @@ const emails = (body: string): string[] => [...body.matchAll(/"email":"([^"]+)"/
 
 t.test('a report asked before and after a fixture is loaded differs: the cache keys the data served', async (t) => {
   const mock = await mockFor(t)
-  await mock.fixtures.load({ events: [event([ANN])] } as never)
+  await mock.fixtures.load({ events: [event([ANN])] })
   const auth = await session(mock)
   const url = `/api/reporting/audience_reports/json?ver=2.0&${auth}&ei=7000001`
   t.same(emails((await mock.app.inject(url)).body), ['ann@acme.com'])
   t.same(emails((await mock.app.inject(url)).body), ['ann@acme.com'], 'asked again: the same (from the cache)')
-  const state = await mock.fixtures.load({ mode: 'replace', events: [event([ANN, BOB])] } as never)
+  const state = await mock.fixtures.load({ mode: 'replace', events: [event([ANN, BOB])] })
   t.equal(state.generation, 2)
   t.same(emails((await mock.app.inject(url)).body), ['ann@acme.com', 'bob@globex.com'], 'the same query, new data')
   mock.fixtures.reset()
@@ -100,8 +101,8 @@ t.test('a fixture with problems changes nothing and names every problem where it
   t.match((error as FixtureError).message, /^team\.yaml:2:5: /m)
   t.ok((error as FixtureError).problems.length >= 3, 'every problem, not the first')
   t.same(mock.fixtures.list(), before, 'nothing served changed')
-  await mock.fixtures.load({ events: [event([ANN])] } as never)
-  const again = await mock.fixtures.load({ events: [event([BOB])] } as never).catch((caught: unknown) => caught)
+  await mock.fixtures.load({ events: [event([ANN])] })
+  const again = await mock.fixtures.load({ events: [event([BOB])] }).catch((caught: unknown) => caught)
   t.match((again as FixtureError).message, /event 7000001 is taken by an event loaded already/)
 })
 
@@ -142,4 +143,12 @@ t.test('over HTTP: list, load YAML or JSON (extend or replace), remove an event,
   const mode = await mock.app.inject({ method: 'POST', url: '/_mock/fixtures?mode=merge', payload: 'events: []' })
   t.match(mode.json(), { error: { code: 'invalid_query', message: /mode/ } })
   t.equal(mock.fixtures.generation, 4, 'the very fixtures the code sees')
+})
+
+t.test('two loads at once both land: neither is lost to the other', async (t) => {
+  const mock = await mockFor(t)
+  const other: FixtureEvent = { ...event([BOB]), id: 7000002 }
+  await Promise.all([mock.fixtures.load({ events: [event([ANN])] }), mock.fixtures.load({ events: [other] })])
+  t.same(mock.dataset.events.slice(-2).map(({ id }) => id).sort(), ['7000001', '7000002'])
+  t.equal(mock.fixtures.generation, 2)
 })
