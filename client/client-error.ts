@@ -4,8 +4,10 @@ export type ClientErrorCode =
   | 'HTTP_ERROR'
   /** The API answered with a `returnCode` other than 1; `apiCode` and `parameter` say more. */
   | 'API_ERROR'
-  /** No answer: connection refused, reset, timed out. */
+  /** No answer: connection refused, reset, broken off. */
   | 'NETWORK_ERROR'
+  /** The answer's headers, or the next piece of its body, took longer than the client's `timeoutMs`. */
+  | 'TIMEOUT'
   /** The answer could not be read as the format asked for. */
   | 'DECODE_ERROR'
   /**

@@ -26,6 +26,12 @@ export interface ClientOptions {
    * suite's of the login answer.
    */
   readonly onAnswer?: (answer: RawAnswer) => void
+  /**
+   * How long to wait for an answer's headers, and then for each next piece of its body, in
+   * milliseconds; a wait longer than this is a `TIMEOUT` error. Undici's defaults (300 s each)
+   * unless given.
+   */
+  readonly timeoutMs?: number
 }
 
 /** A session: `si` and `ui` for the reporting endpoints. */
@@ -112,8 +118,14 @@ function undecodable (format: Format, path: string, status: number, error: unkno
   return new WebcastClientError('DECODE_ERROR', message, { status, cause: error })
 }
 
+/** Undici's codes for a wait longer than its `headersTimeout` or `bodyTimeout`. */
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'])
+
+const timedOut = (error: unknown): boolean => TIMEOUT_CODES.has(String((error as { code?: unknown }).code))
+
 function brokenOff (path: string, status: number, error: unknown): WebcastClientError {
-  return new WebcastClientError('NETWORK_ERROR', `the answer from ${path} broke off: ${(error as Error).message}`, {
+  const code = timedOut(error) ? 'TIMEOUT' : 'NETWORK_ERROR'
+  return new WebcastClientError(code, `the answer from ${path} broke off: ${(error as Error).message}`, {
     status,
     cause: error,
   })
@@ -131,7 +143,10 @@ function brokenOff (path: string, status: number, error: unknown): WebcastClient
  */
 export function createClient (options: ClientOptions): WebcastClient {
   const base = options.baseUrl.replace(/\/+$/, '')
-  const through = options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }
+  const through = {
+    ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+    ...(options.timeoutMs === undefined ? {} : { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs }),
+  }
   let session: Session | undefined
 
   /** Sends one GET: the one place a request leaves the client. `path` in the answer has the query. */
@@ -143,9 +158,8 @@ export function createClient (options: ClientOptions): WebcastClient {
       const contentType = String(response.headers['content-type'] ?? '')
       return { status: response.statusCode, contentType, body: response.body, path: sent }
     } catch (error) {
-      throw new WebcastClientError('NETWORK_ERROR', `no answer from ${base}${path}: ${(error as Error).message}`, {
-        cause: error,
-      })
+      const code = timedOut(error) ? 'TIMEOUT' : 'NETWORK_ERROR'
+      throw new WebcastClientError(code, `no answer from ${base}${path}: ${(error as Error).message}`, { cause: error })
     }
   }
 
@@ -170,6 +184,10 @@ export function createClient (options: ClientOptions): WebcastClient {
     try {
       decoded = decodeAnswer(format, text)
     } catch (error) {
+      // What a proxy answers for an API that did not (a bare 502, a page of HTML) is the status's failure.
+      if (status !== 200) {
+        throw new WebcastClientError('HTTP_ERROR', `HTTP ${status} from ${path}`, { status, cause: error })
+      }
       throw undecodable(format, path, status, error)
     }
     const refusal = refusalOf(resultOf(format, decoded), status, path)

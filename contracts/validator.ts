@@ -1,4 +1,5 @@
 import { Ajv2020 } from 'ajv/dist/2020.js'
+import { CONTROL_SCHEMAS } from './control-schemas.js'
 import { REQUEST_SCHEMAS } from './request-schemas.js'
 import { RESPONSE_SCHEMAS } from './response-schemas.js'
 import { toViolation, type ContractViolation } from './violations.js'
@@ -6,7 +7,8 @@ import { toViolation, type ContractViolation } from './violations.js'
 export { describeViolations, type ContractViolation } from './violations.js'
 
 /** The `$id` of every schema the validator knows. */
-export type SchemaId = (typeof REQUEST_SCHEMAS)[number]['$id'] | (typeof RESPONSE_SCHEMAS)[number]['$id']
+export type SchemaId = (typeof REQUEST_SCHEMAS)[number]['$id'] | (typeof RESPONSE_SCHEMAS)[number]['$id'] |
+  (typeof CONTROL_SCHEMAS)[number]['$id']
 
 /**
  * Ajv options for the contracts. `validateSchema` is off at run time: checking each schema
@@ -16,7 +18,7 @@ export type SchemaId = (typeof REQUEST_SCHEMAS)[number]['$id'] | (typeof RESPONS
 export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true } as const
 
 const ajv = new Ajv2020({ ...AJV_OPTIONS, validateSchema: false })
-ajv.addSchema([...REQUEST_SCHEMAS, ...RESPONSE_SCHEMAS])
+ajv.addSchema([...REQUEST_SCHEMAS, ...RESPONSE_SCHEMAS, ...CONTROL_SCHEMAS])
 
 /**
  * Checks a value against one of the contracts; an empty list means it conforms. Each schema is

@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify'
 import { ERROR_CATALOGUE } from '../contracts/error-catalogue.js'
 import { ENDPOINTS } from '../contracts/endpoints.js'
 import type { SchemaId } from '../contracts/validator.js'
@@ -26,7 +26,9 @@ import { controlApiRoutes, type ControlApiOptions } from './control/control-api.
 import { dataApiRoutes } from './control/data-api.js'
 import { consoleRoutes } from './console/console-routes.js'
 import { installControl } from './control/control-hooks.js'
+import { controlContractOf, isControlPath } from './control/control-plane.js'
 import type { Faults } from './control/faults.js'
+import type { Fixtures } from './control/fixtures.js'
 import type { Journal } from './control/journal.js'
 
 /** Where log lines go and which levels are kept. */
@@ -67,6 +69,11 @@ export interface ServerOptions {
    * a header) as a lenient API would; for CI, where a typo should fail the test.
    */
   readonly strictParams?: boolean
+  /**
+   * The data served, replaceable while the server runs (`server/control/fixtures.ts`); when given,
+   * the server serves `fixtures.dataset`, not `dataset`. A fixed `dataset` unless given.
+   */
+  readonly fixtures?: Fixtures
   /** Faults a test injects (`server/control/faults.ts`); none unless given. */
   readonly faults?: Faults
   /** Records every request but the control plane's (`server/control/journal.ts`); nothing unless given. */
@@ -109,7 +116,7 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     ? undefined
     : new ServedAgain({ journal: options.journal, faults: options.faults, clock, isClosing: () => closing })
   const context = {
-    dataset,
+    data: options.fixtures ?? { dataset, generation: 0 },
     sessions,
     clock,
     dataClock: options.dataClock ?? ((): number => DATA_AS_OF),
@@ -146,7 +153,13 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     // (`http/check-request.ts`). Without these, Fastify would load ajv and fast-json-stringify's
     // compilers at start, a sixth of the start-up time, for nothing.
     schemaController: { compilersFactory: { buildValidator: refuseSchemas, buildSerializer: refuseSchemas } },
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
+      if (isControlPath(request.url)) {
+        const message = `${ERROR_CATALOGUE.malformed_request.description} (${error.code})`
+        void (reply as FastifyReply).code(ERROR_CATALOGUE.malformed_request.httpStatus)
+          .send({ error: { code: 'malformed_request', message } })
+        return
+      }
       void sendApiError(reply, new ApiError('malformed_request', { detail: `(${error.code})` }), clock)
     },
   })
@@ -186,7 +199,7 @@ export function buildServer (options: ServerOptions): FastifyInstance {
   app.register(healthRoutes)
   if (options.controlApi !== undefined) {
     app.register(controlApiRoutes, options.controlApi)
-    app.register(dataApiRoutes, { dataset, dataClock: context.dataClock, token: options.controlApi.token })
+    app.register(dataApiRoutes, { data: context.data, dataClock: context.dataClock, token: options.controlApi.token })
     app.register(consoleRoutes)
   }
   app.register(openApiRoutes)
@@ -198,8 +211,17 @@ export function buildServer (options: ServerOptions): FastifyInstance {
 function installSelfCheck (app: FastifyInstance, check: ResponseCheck, clock: Clock): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
-    const format = request.routeOptions.config.format ?? formatOfPath(request.url)
     const endpoint = request.routeOptions.config.endpoint
+    if (endpoint === undefined && isControlPath(request.url)) {
+      // The control API answers JSON outside the envelope, in the contracts of its route table.
+      const contract = controlContractOf(request.method, request.routeOptions.url, reply.statusCode)
+      const problems = check('json', contract, payload.toString())
+      if (problems.length === 0) return payload
+      request.log.error({ problems }, 'self-check: a control answer breaks its contract')
+      reply.code(ERROR_CATALOGUE.internal_error.httpStatus).type('application/json; charset=utf-8')
+      return JSON.stringify({ error: { code: 'internal_error', message: `Self-check: ${problems.join('; ')}` } })
+    }
+    const format = request.routeOptions.config.format ?? formatOfPath(request.url)
     const contract = endpoint === undefined
       ? undefined
       : (ENDPOINTS[endpoint].responses as Partial<Record<Format, SchemaId>>)[format]

@@ -5,6 +5,7 @@ import { createDataset, type DatasetOptions } from '../fixtures/create-dataset.j
 import type { Dataset } from '../fixtures/dataset.js'
 import { buildServer, type ServerOptions } from './build-server.js'
 import { Faults } from './control/faults.js'
+import { Fixtures } from './control/fixtures.js'
 import { Journal } from './control/journal.js'
 import { systemClock } from './time/clock.js'
 import { createMockClock, type MockClock } from './time/mock-clock.js'
@@ -15,7 +16,7 @@ import { createMockClock, type MockClock } from './time/mock-clock.js'
  * where they are used, once, and taken from there.
  */
 export interface MockOptions
-  extends Partial<Omit<ServerOptions, 'checkResponse' | 'controlApi'>>, Partial<DatasetOptions> {
+  extends Partial<Omit<ServerOptions, 'checkResponse' | 'controlApi' | 'fixtures'>>, Partial<DatasetOptions> {
   /** 0 (the default here) picks a free port. */
   readonly port?: number
   /** `127.0.0.1` unless given. */
@@ -35,8 +36,13 @@ export interface RunningMock {
   readonly baseUrl: string
   /** The demo admin's username and password, who sees every event. */
   readonly credentials: Credentials
-  /** The data it serves. */
+  /** The data it serves now (`fixtures.dataset`). */
   readonly dataset: Dataset
+  /**
+   * The data it serves, replaceable while it runs: `load` a fixture (extend or replace),
+   * `removeEvent`, `reset` to the dataset it started with, `list`.
+   */
+  readonly fixtures: Fixtures
   /** The one clock it reads: set, advance or freeze it to move sessions, events and data in time. */
   readonly clock: MockClock
   /** The faults it injects: none until a test adds a rule (seeded by `seed`, unless given as an option). */
@@ -69,16 +75,18 @@ export async function startMock (options: MockOptions = {}): Promise<RunningMock
     ...(extraEvents === undefined ? {} : { extraEvents }),
   })
   const clock = createMockClock(options.clock ?? systemClock)
+  const fixtures = new Fixtures(dataset)
   const faults = options.faults ?? new Faults({ seed })
   const journal = options.journal ?? new Journal()
   const app = buildServer({
     ...server,
     dataset,
+    fixtures,
     faults,
     journal,
     clock: clock.now,
     dataClock: clock.dataNow,
-    controlApi: { clock, faults, journal, ...(controlToken === undefined ? {} : { token: controlToken }) },
+    controlApi: { clock, fixtures, faults, journal, ...(controlToken === undefined ? {} : { token: controlToken }) },
     sessionSecret: options.sessionSecret ?? randomBytes(32),
     // Loaded only when asked for: the check needs ajv's compiler, which start-up does without.
     ...(selfCheck === true ? { checkResponse: (await import('./http/self-check.js')).checkResponse } : {}),
@@ -91,7 +99,8 @@ export async function startMock (options: MockOptions = {}): Promise<RunningMock
   return {
     baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}/api`,
     credentials: { username: admin?.username ?? '', password: admin?.password ?? '' },
-    dataset,
+    get dataset () { return fixtures.dataset },
+    fixtures,
     clock,
     faults,
     journal,

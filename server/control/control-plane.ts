@@ -1,3 +1,4 @@
+import { CONTROL_ROUTES, type ControlRoute } from '../../contracts/control-schemas.js'
 import { endpointList, pathOf } from '../../contracts/endpoints.js'
 
 /** Where the mock's own endpoints live: the control plane, which faults never touch and the journal never records. */
@@ -29,3 +30,19 @@ const QUESTION_MARK = 0x3f
  */
 export const ENDPOINT_PATH_OF: ReadonlyMap<string, string> = new Map(endpointList()
   .flatMap(([, endpoint]) => endpoint.formats.map((format) => [pathOf(endpoint, format), endpoint.path] as const)))
+
+/**
+ * The contract a control API answer meets (`contracts/control-schemas.ts`): its route's answer
+ * when it has the route's status, else `control-error.json`; for the self-check.
+ *
+ * @example
+ * controlContractOf('GET', '/_mock/clock', 200) // 'clock-state.json'
+ */
+export function controlContractOf (
+  method: string,
+  routeUrl: string | undefined,
+  status: number,
+): ControlRoute['answer'] | 'control-error.json' {
+  const route = CONTROL_ROUTES.find((candidate) => candidate.method === method && candidate.path === routeUrl)
+  return route !== undefined && route.status === status ? route.answer : 'control-error.json'
+}

@@ -10,7 +10,8 @@ import { eachRegistrant, eventStats, type EventStats } from './event-stats.js'
 
 /** What the console's data routes read. */
 export interface DataApiOptions {
-  readonly dataset: Dataset
+  /** The data served now: read on every request, since fixtures may be loaded while the mock runs. */
+  readonly data: { readonly dataset: Dataset }
   /** The moment the data stands at (`startMock`'s `clock.dataNow`). */
   readonly dataClock: Clock
   /** As for the control API: other machines need it as `Authorization: Bearer TOKEN`. */
@@ -172,7 +173,7 @@ function reportForm (): ReportForm {
  * curl 'localhost:4010/_mock/data/events/4851630/registrants?q=acme&limit=20'
  */
 export async function dataApiRoutes (app: FastifyInstance, options: DataApiOptions): Promise<void> {
-  const { dataset, dataClock, token } = options
+  const { data, dataClock, token } = options
   const stats = new Map<string, Promise<EventStats>>()
   app.setErrorHandler(async (error, _request, reply) => {
     const known = error instanceof DataError ? error : new DataError(500, 'internal_error', (error as Error).message)
@@ -181,14 +182,14 @@ export async function dataApiRoutes (app: FastifyInstance, options: DataApiOptio
   app.addHook('onRequest', refuseUnlessAllowed(token))
 
   const eventOf = (id: string): WebcastEvent => {
-    const event = dataset.eventById(id)
+    const event = data.dataset.eventById(id)
     if (event === undefined) throw new DataError(404, 'unknown_event', `no event has the id ${id}`)
     return event
   }
 
   app.get('/_mock/data/events', async () => {
     const now = dataClock()
-    return { asOf: iso(now), events: dataset.events.map((event) => eventRow(event, now)) }
+    return { asOf: iso(now), events: data.dataset.events.map((event) => eventRow(event, now)) }
   })
 
   app.get<{ Params: { id: string } }>('/_mock/data/events/:id/stats', async (request) => {
@@ -238,7 +239,7 @@ export async function dataApiRoutes (app: FastifyInstance, options: DataApiOptio
   app.get('/_mock/data/report-form', async () => reportForm())
 
   app.get('/_mock/data/login', async () => {
-    const admin = dataset.accounts[0]
+    const admin = data.dataset.accounts[0]
     if (admin === undefined) throw new DataError(404, 'no_account', 'the dataset has no account to log in with')
     return { username: admin.username, password: admin.password }
   })

@@ -5,6 +5,7 @@ import { ApiError } from './api-error.js'
 import type { Clock } from '../time/clock.js'
 import { renderError } from '../render/envelope.js'
 import { envelopeHeader } from './server-context.js'
+import { isControlPath } from '../control/control-plane.js'
 
 /**
  * Sends an API error in the envelope of the format the path asks for, with the catalogue's
@@ -36,6 +37,21 @@ function toApiError (error: unknown, request: FastifyRequest): ApiError {
   return new ApiError('internal_error')
 }
 
+/** The control plane's own not-found answer: JSON, as every answer under `/_mock/` (`control-error.json`). */
+function controlNotFound (
+  reply: FastifyReply,
+  method: string,
+  path: string,
+  methods: ReadonlySet<string> | undefined,
+): FastifyReply {
+  if (methods === undefined) {
+    return reply.code(404).send({ error: { code: 'not_found', message: `the control API has no ${path}` } })
+  }
+  reply.header('allow', [...methods].join(', '))
+  const message = `${path} takes ${[...methods].join(' or ')}, not ${method}`
+  return reply.code(405).send({ error: { code: 'method_not_allowed', message } })
+}
+
 /**
  * Installs one error handler and one not-found handler that answer in the API's own envelope:
  * no Fastify default body and no stack trace ever reaches a client. An unknown method on a known
@@ -49,11 +65,21 @@ export function installErrorHandling (app: FastifyInstance, clock: Clock): void 
     methodsByPath.set(route.url, methods)
   })
 
-  app.setErrorHandler((error, request, reply) => sendApiError(reply, toApiError(error, request), clock))
+  app.setErrorHandler((error, request, reply) => {
+    const apiError = toApiError(error, request)
+    // The endpoints of the registry under `/_mock/` (health, openapi) refuse in the envelope, as every endpoint.
+    if (!isControlPath(request.url) || request.routeOptions.config.endpoint !== undefined) {
+      return sendApiError(reply, apiError, clock)
+    }
+    // Refused before the control API read it (a body too large, a media type, shutting down): JSON all the same.
+    const answer = { error: { code: apiError.code, message: apiError.message } }
+    return reply.code(ERROR_CATALOGUE[apiError.code].httpStatus).type('application/json; charset=utf-8').send(answer)
+  })
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?', 1)[0] ?? ''
     const methods = methodsByPath.get(path)
+    if (isControlPath(path)) return controlNotFound(reply, request.method, path, methods)
     if (methods === undefined) {
       return sendApiError(reply, new ApiError('unknown_path', { detail: `(${request.method} ${path})` }), clock)
     }

@@ -29,7 +29,7 @@ export function requireSession (scope: FastifyInstance, context: ServerContext):
  */
 export function sessionAccount (context: ServerContext, sessionId: string | undefined, userId: string | undefined):
 Account | 'expired' | 'invalid' {
-  const account = userId === undefined ? undefined : context.dataset.accountByUserId(userId)
+  const account = userId === undefined ? undefined : context.data.dataset.accountByUserId(userId)
   if (account === undefined || sessionId === undefined) return 'invalid'
   const check = context.sessions.check(sessionId, account.userId)
   return check === 'valid' ? account : check

@@ -8,9 +8,18 @@ import type { ServedAgain } from './served-again.js'
 import type { Sessions } from './sessions.js'
 import { DEFAULT_TIME_ZONE, formatWireTime } from '../../contracts/wire-time.js'
 
+/**
+ * The data served now, replaced whole while the mock runs (`server/control/fixtures.ts`): read
+ * once per request, and `generation` counts the changes, for the report cache's key.
+ */
+interface ServedData {
+  readonly dataset: Dataset
+  readonly generation: number
+}
+
 /** What every route reads: built once by `buildServer`, passed to each plugin. */
 export interface ServerContext {
-  readonly dataset: Dataset
+  readonly data: ServedData
   readonly sessions: Sessions
   readonly clock: Clock
   /** The moment the data stands at: what has happened by then is what the reports show. */

@@ -22,11 +22,12 @@ const REPORT_DEFINING = parametersOf('audienceReport').filter((name) => !isSecre
 
 /**
  * What makes two requests ask for the same report body: the format, the moment the data stands
- * at, and every parameter but the secrets (a name the registry does not know counts as secret,
- * and never reaches `apiParams`).
+ * at, the generation of the data served (a fixture loaded, an event removed: no body of the data
+ * before is served after), and every parameter but the secrets (a name the registry does not know
+ * counts as secret, and never reaches `apiParams`).
  */
-function cacheKey (format: string, params: Readonly<Record<string, string>>, now: number): string {
-  return JSON.stringify([format, now, ...REPORT_DEFINING.map((name) => params[name] ?? null)])
+function cacheKey (format: string, params: Readonly<Record<string, string>>, now: number, generation: number): string {
+  return JSON.stringify([format, now, generation, ...REPORT_DEFINING.map((name) => params[name] ?? null)])
 }
 
 function * headThenBody (head: string, body: Iterable<Buffer>): Generator<Buffer, void, undefined> {
@@ -47,12 +48,13 @@ export async function audienceReportRoutes (app: FastifyInstance, options: { con
   routeEndpoint(app, 'audienceReport', (format) => async (request, reply) => {
     const params = request.apiParams
     const now = context.dataClock()
-    const key = cacheKey(format, params, now)
+    const { dataset, generation } = context.data
+    const key = cacheKey(format, params, now, generation)
     // A query answered from the cache passed every check of its parameters when it was first
     // answered, and they cannot have changed since: only the event and the account are checked.
     const checked = cache.has(key) ? undefined : readReportQuery(params)
     const eventId = params.ei ?? ''
-    const event = context.dataset.eventById(eventId)
+    const event = dataset.eventById(eventId)
     if (event === undefined) throw new ApiError('event_not_found', { parameter: 'ei', detail: `(${eventId})` })
     if (request.account === null || !canView(request.account, event.id)) {
       throw new ApiError('event_forbidden', { parameter: 'ei' })
@@ -99,13 +101,13 @@ function rememberForTheLane (context: ServerContext, lane: ServedAgain, request:
   const headers = reply.getHeaders()
   const contentType = headers['content-type']
   if (typeof contentType !== 'string' || Object.keys(headers).length !== 1 || request.controlFault != null) return
-  const { dataset } = context
+  const { generation } = context.data
   const { si, ui } = request.apiParams
   lane.remember(request.raw.url ?? '', {
     body,
     contentType,
     stillHolds: () => {
-      if (context.dataset !== dataset || context.dataClock() !== madeFrom.now) return undefined
+      if (context.data.generation !== generation || context.dataClock() !== madeFrom.now) return undefined
       if (envelopeHeader(context.clock, madeFrom.zone).currentDateTime !== madeFrom.stamp) return undefined
       const account = sessionAccount(context, si, ui)
       return typeof account === 'string' || !canView(account, madeFrom.eventId) ? undefined : account

@@ -14,7 +14,7 @@ export async function eventListRoutes (app: FastifyInstance, options: { context:
   const { context } = options
   routeEndpoint(app, 'eventList', (format) => async (request, reply) => {
     const account = request.account
-    const events = account === null ? [] : context.dataset.events.filter((event) => canView(account, event.id))
+    const events = account === null ? [] : context.data.dataset.events.filter((event) => canView(account, event.id))
     const body = renderSuccess(format, envelopeHeader(context.clock), eventListPayload(events, context.dataClock()))
     return reply.type(CONTENT_TYPES[format]).send(body)
   })

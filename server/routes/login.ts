@@ -1,6 +1,7 @@
 import { hash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { CONTENT_TYPES } from '../../contracts/wire-format.js'
+import type { Account } from '../../fixtures/dataset.js'
 import { ApiError } from '../http/api-error.js'
 import { paramsOf } from '../http/check-request.js'
 import { envelopeHeader, type ServerContext } from '../http/server-context.js'
@@ -13,15 +14,21 @@ import { routeEndpoint } from './endpoint-routes.js'
  * session id and a user id.
  */
 export async function loginRoutes (app: FastifyInstance, options: { context: ServerContext }): Promise<void> {
-  const { dataset, sessions, clock } = options.context
+  const { data, sessions, clock } = options.context
   const digest = (text: string): Buffer => hash('sha256', text, 'buffer')
-  const passwordDigests = new Map(dataset.accounts.map((account) => [account, digest(account.password)]))
+  // By account object: an account loaded at run time gets its digest on its first login.
+  const passwordDigests = new WeakMap<Account, Buffer>()
+  const digestOf = (account: Account): Buffer => {
+    let known = passwordDigests.get(account)
+    if (known === undefined) passwordDigests.set(account, known = digest(account.password))
+    return known
+  }
   const noAccountDigest = digest('')
   routeEndpoint(app, 'login', (format) => async (request, reply) => {
     const { username, password } = paramsOf(request, 'login')
-    const account = dataset.accountByUsername(username)
+    const account = data.dataset.accountByUsername(username)
     // Compared in constant time, and compared even for an unknown user, so timing reveals neither.
-    const expected = (account === undefined ? undefined : passwordDigests.get(account)) ?? noAccountDigest
+    const expected = account === undefined ? noAccountDigest : digestOf(account)
     const passwordMatches = timingSafeEqual(expected, digest(password))
     if (account === undefined || !passwordMatches) throw new ApiError('invalid_credentials')
     const payload = loginPayload(sessions.issue(account.userId), account.userId)

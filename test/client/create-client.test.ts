@@ -150,13 +150,18 @@ t.test('a response that breaks its contract is a CONTRACT_VIOLATION with validat
   t.match(await lenient.login(), { sessionId: 'NOT-HEX' })
 })
 
-t.test('an answer that is not the format asked for is a DECODE_ERROR', async (t) => {
+t.test('an answer that is not the format asked for is a DECODE_ERROR; a proxy\'s 502 an HTTP_ERROR', async (t) => {
   const agent = new MockAgent()
   agent.disableNetConnect()
   t.teardown(() => agent.close())
+  const login = agent.get('https://api.example').intercept({ path: /\/api\/login\/json/ })
+  login.reply(200, '<html>Welcome</html>')
   agent.get('https://api.example').intercept({ path: /\/api\/login\/json/ }).reply(502, '<html>Bad gateway</html>')
+  agent.get('https://api.example').intercept({ path: /\/api\/login\/json/ }).reply(502, '')
   const client = createClient({ baseUrl: 'https://api.example/api', username: 'u', password: 'p', dispatcher: agent })
-  t.match(await failure(client.login()), { code: 'DECODE_ERROR', status: 502 })
+  t.match(await failure(client.login()), { code: 'DECODE_ERROR', status: 200 })
+  t.match(await failure(client.login()), { code: 'HTTP_ERROR', status: 502, message: /^HTTP 502 / })
+  t.match(await failure(client.login()), { code: 'HTTP_ERROR', status: 502 }, 'a bare 502, no body at all')
 })
 
 /** Every attendee a stream yields, and the error that ended it, if one did. */

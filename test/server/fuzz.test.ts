@@ -6,6 +6,7 @@ import { endpointList, pathOf } from '../../contracts/endpoints.js'
 import { PARAMETERS } from '../../contracts/parameters.js'
 import { validateContract } from '../../contracts/validator.js'
 import { CONTENT_TYPES, type Format } from '../../contracts/wire-format.js'
+import { isControlPath } from '../../server/control/control-plane.js'
 import { buildTestServer } from '../helpers/test-server.js'
 import { reportDataset } from '../helpers/report-dataset.js'
 
@@ -75,6 +76,13 @@ t.test(
       const where = `${r.method} ${url.slice(0, 120)}`
       if (response.statusCode >= 500) problems.push(`${where}: HTTP ${response.statusCode}`)
       if (r.method === 'HEAD') return true
+      if (response.statusCode >= 400 && isControlPath(r.path) &&
+        response.headers['content-type'] === 'application/json; charset=utf-8') {
+        // A method the mock's own paths do not take is refused in the control API's JSON.
+        const refusal = validateContract('control-error.json', JSON.parse(response.body))
+        if (refusal.length > 0) problems.push(`${where}: a control refusal breaks control-error.json`)
+        return true
+      }
       const format = FORMAT_OF_CONTENT_TYPE.get(String(response.headers['content-type']))
       if (format === undefined) {
         problems.push(`${where}: content type ${String(response.headers['content-type'])}`)

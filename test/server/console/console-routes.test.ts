@@ -7,6 +7,7 @@ import { consoleRoutes } from '../../../server/console/console-routes.js'
 import { consolePage, driftReportPage, readConsoleBundle } from '../../../server/console/console-bundle.js'
 import { createDataset } from '../../../fixtures/create-dataset.js'
 import { buildServer } from '../../../server/build-server.js'
+import { Fixtures } from '../../../server/control/fixtures.js'
 import { Faults } from '../../../server/control/faults.js'
 import { Journal } from '../../../server/control/journal.js'
 import { startMock } from '../../../server/start-mock.js'
@@ -90,9 +91,11 @@ t.test('the console and its data add routes of their own and nothing to the API\
   const clock = createMockClock(() => Date.UTC(2026, 10, 27))
   const faults = new Faults({ seed: 1 })
   const journal = new Journal()
-  const options = { dataset: createDataset({ seed: 1 }), clock: clock.now, sessionSecret: 'x', faults, journal }
+  const dataset = createDataset({ seed: 1 })
+  const fixtures = new Fixtures(dataset)
+  const options = { dataset, fixtures, clock: clock.now, sessionSecret: 'x', faults, journal }
   const bare = buildServer(options)
-  const full = buildServer({ ...options, controlApi: { clock, faults, journal } })
+  const full = buildServer({ ...options, controlApi: { clock, fixtures, faults, journal } })
   t.teardown(async () => { await Promise.all([bare.close(), full.close()]) })
   await Promise.all([bare.ready(), full.ready()])
   const api = routesWithHooks(bare)

@@ -53,3 +53,10 @@ export async function startControlMock (t: Test, options: MockOptions = {}): Pro
     },
   }
 }
+
+/** A fixture of one event without registrants, as YAML: what a control call loads when its content does not matter. */
+export const ONE_EVENT_FIXTURE = [
+  'events:',
+  '  - { id: 7000001, title: T, kind: live, live: { start: 2026-04-14T14:00:00Z, end: 2026-04-14T15:00:00Z } }',
+  '',
+].join('\n')

@@ -97,7 +97,7 @@ t.test('a bare status answers with an empty body and no envelope, as a proxy wou
   t.equal(answer.headers['content-type'], undefined)
   const error = await rejection(client.listEvents())
   t.ok(error instanceof WebcastClientError)
-  t.match(error, { code: 'DECODE_ERROR', status: 502 }, 'the client cannot read an empty body as JSON')
+  t.match(error, { code: 'HTTP_ERROR', status: 502 }, 'the status, not the empty body, is what the client reports')
 })
 
 t.test('a reset before the headers: the client sees ECONNRESET, the typed client NETWORK_ERROR', async (t) => {
@@ -112,6 +112,20 @@ t.test('a reset before the headers: the client sees ECONNRESET, the typed client
   t.match(error, { code: 'NETWORK_ERROR', cause: { code: 'ECONNRESET' } })
   await client.login()
   t.pass('the next login goes through')
+})
+
+t.test('the client\'s timeoutMs: an answer later than that is a TIMEOUT, on every path', async (t) => {
+  const control = await startControlMock(t)
+  const { mock } = control
+  const client = createClient({ baseUrl: mock.baseUrl, ...mock.credentials, timeoutMs: 200 })
+  await client.login()
+  mock.faults.add({ pathPrefix: '/api/reporting/', latencyMs: 1500, times: 2 })
+  const late = await rejection(client.listEvents())
+  t.ok(late instanceof WebcastClientError)
+  t.match(late, { code: 'TIMEOUT', cause: { code: 'UND_ERR_HEADERS_TIMEOUT' } }, 'no headers in time')
+  const rows = client.audienceReportRows(control.small)
+  t.match(await rejection(rows.next()), { code: 'TIMEOUT' }, 'the streaming report too')
+  t.match(await client.listEvents(), [{ id: control.small }], 'the rule spent, the next call goes through')
 })
 
 t.test('latency holds the answer back: a request slowed down finishes after one sent after it', async (t) => {
