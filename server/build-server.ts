@@ -164,6 +164,7 @@ export function buildServer (options: ServerOptions): FastifyInstance {
     },
   })
   installErrorHandling(app, clock)
+  app.decorate('servedAgain', servedAgain ?? null)
 
   let sweeper: NodeJS.Timeout | undefined
   app.addHook('preClose', async () => {

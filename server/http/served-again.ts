@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http'
 import type { Account } from '../../fixtures/dataset.js'
+import { readOutcome, type AnswerOutcome } from '../control/answer-outcome.js'
 import type { Faults } from '../control/faults.js'
 import { completeOnClose, createRecord, type Journal } from '../control/journal.js'
 import type { Clock } from '../time/clock.js'
@@ -24,8 +25,9 @@ export interface ServedAgainOptions {
   readonly isClosing: () => boolean
 }
 
-/** At most this many URLs are held: a CI suite repeats few. */
+/** At most this many URLs are held, and answers of this many bytes in all: a CI suite repeats few. */
 const URLS_KEPT = 256
+const BYTES_KEPT = 32 * 1024 * 1024
 
 /**
  * The lane for the request a CI suite sends most, the same report asked again: an exact URL
@@ -42,8 +44,9 @@ const URLS_KEPT = 256
  * http.createServer((request, response) => lane.answer(request, response) || fastifyHandler(request, response))
  */
 export class ServedAgain {
-  readonly #answers = new Map<string, AnswerAgain>()
+  readonly #answers = new Map<string, AnswerAgain & { readonly outcome: AnswerOutcome }>()
   readonly #options: ServedAgainOptions
+  #bytes = 0
   /** Answers sent from the lane so far. */
   sent = 0
 
@@ -53,8 +56,22 @@ export class ServedAgain {
 
   /** Keeps an answer for a URL, to send again while it holds. */
   remember (url: string, answer: AnswerAgain): void {
-    if (this.#answers.size >= URLS_KEPT && !this.#answers.has(url)) this.#answers.clear()
-    this.#answers.set(url, answer)
+    this.#forget(url)
+    if (this.#answers.size >= URLS_KEPT || this.#bytes + answer.body.length > BYTES_KEPT) {
+      this.#answers.clear()
+      this.#bytes = 0
+    }
+    const outcome: AnswerOutcome = { returnCode: null, errorCode: null }
+    readOutcome(answer.body, outcome)
+    this.#answers.set(url, { ...answer, outcome })
+    this.#bytes += answer.body.length
+  }
+
+  #forget (url: string): void {
+    const held = this.#answers.get(url)
+    if (held === undefined) return
+    this.#answers.delete(url)
+    this.#bytes -= held.body.length
   }
 
   /** Answers a request from the lane if it can; false leaves it to Fastify, untouched. */
@@ -67,12 +84,12 @@ export class ServedAgain {
     if (isClosing() || faults?.idle === false) return false
     const account = ready.stillHolds()
     if (account === undefined) {
-      this.#answers.delete(url)
+      this.#forget(url)
       return false
     }
     if (journal !== undefined) {
       const record = createRecord('GET', url, clock(), performance.now())
-      Object.assign(record, { status: 200, returnCode: 1, bytes: ready.body.length, sessionAccount: account })
+      Object.assign(record, { status: 200, ...ready.outcome, bytes: ready.body.length, sessionAccount: account })
       journal.record(record)
       completeOnClose(response, record)
     }

@@ -33,6 +33,10 @@ export interface ServerContext {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The lane that sends a report asked again before routing (`served-again.ts`), when the server has one. */
+    servedAgain: ServedAgain | null
+  }
   interface FastifyContextConfig {
     /** The response format this route answers in. */
     format?: Format
