@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Account } from '../../fixtures/dataset.js'
 import { readOutcome, type AnswerOutcome } from '../control/answer-outcome.js'
 import type { Faults } from '../control/faults.js'
@@ -10,11 +11,12 @@ export interface AnswerAgain {
   readonly body: Buffer
   readonly contentType: string
   /**
-   * The account the request is answered for, if everything the answer was made from still holds
-   * (the session, the account's right to the event, the data and the time it shows); undefined
-   * when anything has changed, and the request must go through the whole pipeline.
+   * If everything the answer was made from still holds (the session, the account's right to the
+   * event, the data and the time it shows), the account of the request's session, or null when
+   * it needs none; undefined when anything has changed, and the request must go through the
+   * whole pipeline.
    */
-  readonly stillHolds: () => Account | undefined
+  readonly stillHolds: () => Account | null | undefined
 }
 
 /** What {@link ServedAgain} needs besides its answers. */
@@ -30,14 +32,13 @@ const URLS_KEPT = 256
 const BYTES_KEPT = 32 * 1024 * 1024
 
 /**
- * The lane for the request a CI suite sends most, the same report asked again: an exact URL
- * answered before from the report cache is answered again from here, before Fastify routes it,
- * when nothing that made the answer has changed. Every check that can change its outcome is
- * made again (`stillHolds`: session, account, data, time), faults that could fire and a closing
- * server send the request down the whole pipeline, and the journal records it as it would have.
- * What it skips is what the first answer already did: reading and checking the parameters,
- * routing, hooks, the cache key. Only URLs answered without any header but the content type
- * (no fault, no ignored parameter) are kept.
+ * The lane for the requests a CI suite sends most, the same login and the same report asked
+ * again: an exact URL the pipeline answered (a login, a report from the cache) is answered again
+ * from here, before Fastify routes it, when nothing that made the answer has changed. Every check
+ * that can change its outcome is made again (`stillHolds`: session, account, data, the second
+ * the envelope shows); faults that could fire and a closing server send the request down the
+ * whole pipeline; the journal records it as the pipeline would. What it skips is what the first
+ * answer already did: reading and checking the parameters, routing, hooks, rendering.
  *
  * @example
  * const lane = new ServedAgain({ journal, faults, clock, isClosing: () => closing })
@@ -82,14 +83,14 @@ export class ServedAgain {
     if (ready === undefined) return false
     const { journal, faults, clock, isClosing } = this.#options
     if (isClosing() || faults?.idle === false) return false
-    const account = ready.stillHolds()
-    if (account === undefined) {
+    const sessionAccount = ready.stillHolds()
+    if (sessionAccount === undefined) {
       this.#forget(url)
       return false
     }
     if (journal !== undefined) {
       const record = createRecord('GET', url, clock(), performance.now())
-      Object.assign(record, { status: 200, ...ready.outcome, bytes: ready.body.length, sessionAccount: account })
+      Object.assign(record, { status: 200, ...ready.outcome, bytes: ready.body.length, sessionAccount })
       journal.record(record)
       completeOnClose(response, record)
     }
@@ -98,6 +99,24 @@ export class ServedAgain {
     response.end(ready.body)
     return true
   }
+}
+
+/**
+ * Offers an answer a route is about to send to the lane, with what must still hold to send it
+ * again. Only a GET answered with no header but its content type is kept: none a fault shaped,
+ * none naming an ignored parameter.
+ *
+ * @example
+ * offerToLane(context.servedAgain, request, reply, body, () => (sameSecond() ? null : undefined))
+ */
+export function offerToLane (lane: ServedAgain | undefined, request: FastifyRequest, reply: FastifyReply,
+  body: Buffer | string, stillHolds: AnswerAgain['stillHolds']): void {
+  if (lane === undefined || request.method !== 'GET' || request.controlFault != null) return
+  const headers = reply.getHeaders()
+  const contentType = headers['content-type']
+  if (typeof contentType !== 'string' || Object.keys(headers).length !== 1) return
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body
+  lane.remember(request.raw.url ?? '', { body: bytes, contentType, stillHolds })
 }
 
 /**

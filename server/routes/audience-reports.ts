@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { isSecret, PARAMETERS, parametersOf } from '../../contracts/parameters.js'
 import { CONTENT_TYPES } from '../../contracts/wire-format.js'
 import { canView } from '../../fixtures/dataset.js'
 import { ApiError } from '../http/api-error.js'
 import { sessionAccount } from '../http/require-session.js'
-import type { ServedAgain } from '../http/served-again.js'
+import { offerToLane } from '../http/served-again.js'
 import { writeReport, type ReportParts } from '../render/report-formats.js'
 import { routeEndpoint } from './endpoint-routes.js'
 import { ReportCache } from '../report/report-cache.js'
@@ -79,38 +79,16 @@ export async function audienceReportRoutes (app: FastifyInstance, options: { con
       return reply.send(Readable.from(takingTurns(headThenBody(head, body)), { objectMode: false }))
     }
     const answer = cache.answer(key, header.currentDateTime, render)
-    if (context.servedAgain !== undefined && request.method === 'GET') {
-      const madeFrom = { eventId, zone, now, stamp: header.currentDateTime }
-      rememberForTheLane(context, context.servedAgain, request, reply, answer, madeFrom)
-    }
+    const stamp = header.currentDateTime
+    // What the answer was made from, besides its parameters: the data at its moment, the second
+    // the envelope shows, a live session whose account may see the event.
+    offerToLane(context.servedAgain, request, reply, answer, () => {
+      if (context.data.generation !== generation || context.dataClock() !== now) return undefined
+      if (envelopeHeader(context.clock, zone).currentDateTime !== stamp) return undefined
+      const account = sessionAccount(context, params.si, params.ui)
+      return typeof account === 'string' || !canView(account, eventId) ? undefined : account
+    })
     return reply.send(answer)
   })
 }
 
-/** What an answer from the cache was made from, besides the session. */
-interface MadeFrom { readonly eventId: string, readonly zone: string, readonly now: number, readonly stamp: string }
-
-/**
- * Hands an answer from the cache to the lane that sends it again (`http/served-again.ts`), with
- * what must still hold to send it: the same data at the same moment, the same second in the
- * envelope, a live session whose account may see the event. Only an answer with no header but
- * its content type is handed over (none from a fault, none naming an ignored parameter).
- */
-function rememberForTheLane (context: ServerContext, lane: ServedAgain, request: FastifyRequest, reply: FastifyReply,
-  body: Buffer, madeFrom: MadeFrom): void {
-  const headers = reply.getHeaders()
-  const contentType = headers['content-type']
-  if (typeof contentType !== 'string' || Object.keys(headers).length !== 1 || request.controlFault != null) return
-  const { generation } = context.data
-  const { si, ui } = request.apiParams
-  lane.remember(request.raw.url ?? '', {
-    body,
-    contentType,
-    stillHolds: () => {
-      if (context.data.generation !== generation || context.dataClock() !== madeFrom.now) return undefined
-      if (envelopeHeader(context.clock, madeFrom.zone).currentDateTime !== madeFrom.stamp) return undefined
-      const account = sessionAccount(context, si, ui)
-      return typeof account === 'string' || !canView(account, madeFrom.eventId) ? undefined : account
-    },
-  })
-}

@@ -33,6 +33,27 @@ t.test('a report asked again', async (t) => {
   t.equal(mock.app.servedAgain?.sent, 3)
 })
 
+t.test('a login asked again', async (t) => {
+  const control = await startControlMock(t)
+  const { mock, origin } = control
+  const url = `${origin}/api/login/json?${new URLSearchParams({ ver: '2.0', ...mock.credentials }).toString()}`
+  const first = await ask(url)
+  const again = await ask(url)
+  t.equal(mock.app.servedAgain?.sent, 1, 'within the same second is sent from the lane')
+  t.strictSame(again, first, 'the very same answer, session id and all')
+  const [fromPipeline, fromLane] = mock.journal.list().slice(-2)
+  t.strictSame({ ...fromLane, seq: 0, durationMs: 0 }, { ...fromPipeline, seq: 0, durationMs: 0 },
+    'and the journal records both alike')
+  mock.clock.advance(1000)
+  const later = await ask(url)
+  t.not(later.body, first.body, 'a second later it is a new session')
+  t.equal(mock.app.servedAgain?.sent, 1, 'issued by the pipeline')
+  const wrong = url.replace('password=', 'password=x')
+  t.match((await ask(wrong)).body, /invalid_credentials/)
+  t.match((await ask(wrong)).body, /invalid_credentials/, 'and a refusal is never sent from the lane')
+  t.equal(mock.app.servedAgain?.sent, 1)
+})
+
 t.test('the lane steps aside whenever the answer could differ', async (t) => {
   const control = await startControlMock(t)
   const { mock, origin } = control
