@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { isSecret, PARAMETERS, parametersOf } from '../../contracts/parameters.js'
 import { CONTENT_TYPES } from '../../contracts/wire-format.js'
@@ -76,7 +75,7 @@ export async function audienceReportRoutes (app: FastifyInstance, options: { con
       }
       reply.raw.once('close', slots.release)
       const { head, body } = render()
-      return reply.send(Readable.from(takingTurns(headThenBody(head, body)), { objectMode: false }))
+      return reply.send(takingTurns(headThenBody(head, body)))
     }
     const answer = cache.answer(key, header.currentDateTime, render)
     const stamp = header.currentDateTime
