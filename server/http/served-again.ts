@@ -45,7 +45,7 @@ const BYTES_KEPT = 32 * 1024 * 1024
  * http.createServer((request, response) => lane.answer(request, response) || fastifyHandler(request, response))
  */
 export class ServedAgain {
-  readonly #answers = new Map<string, AnswerAgain & { readonly outcome: AnswerOutcome }>()
+  readonly #answers = new Map<string, AnswerAgain & { readonly outcome: AnswerOutcome, readonly headers: string[] }>()
   readonly #options: ServedAgainOptions
   #bytes = 0
   /** Answers sent from the lane so far. */
@@ -64,7 +64,8 @@ export class ServedAgain {
     }
     const outcome: AnswerOutcome = { returnCode: null, errorCode: null }
     readOutcome(answer.body, outcome)
-    this.#answers.set(url, { ...answer, outcome })
+    const headers = ['content-type', answer.contentType, 'content-length', String(answer.body.length)]
+    this.#answers.set(url, { ...answer, outcome, headers })
     this.#bytes += answer.body.length
   }
 
@@ -90,12 +91,16 @@ export class ServedAgain {
     }
     if (journal !== undefined) {
       const record = createRecord('GET', url, clock(), performance.now())
-      Object.assign(record, { status: 200, ...ready.outcome, bytes: ready.body.length, sessionAccount })
+      record.status = 200
+      record.returnCode = ready.outcome.returnCode
+      record.errorCode = ready.outcome.errorCode
+      record.bytes = ready.body.length
+      record.sessionAccount = sessionAccount
       journal.record(record)
       completeOnClose(response, record)
     }
     this.sent++
-    response.writeHead(200, { 'content-type': ready.contentType, 'content-length': ready.body.length })
+    response.writeHead(200, ready.headers)
     response.end(ready.body)
     return true
   }

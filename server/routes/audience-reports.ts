@@ -12,7 +12,7 @@ import { readReportQuery } from '../report/report-query.js'
 import { selectRegistrants } from '../report/select-registrants.js'
 import { takingTurns } from '../report/taking-turns.js'
 import { envelopeHeader, type ServerContext } from '../http/server-context.js'
-import { wallClockOf } from '../../contracts/wire-time.js'
+import { formatWireTime, wallClockOf } from '../../contracts/wire-time.js'
 
 const CACHE_BYTES = 64 * 1024 * 1024
 
@@ -83,7 +83,7 @@ export async function audienceReportRoutes (app: FastifyInstance, options: { con
     // the envelope shows, a live session whose account may see the event.
     offerToLane(context.servedAgain, request, reply, answer, () => {
       if (context.data.generation !== generation || context.dataClock() !== now) return undefined
-      if (envelopeHeader(context.clock, zone).currentDateTime !== stamp) return undefined
+      if (formatWireTime(context.clock(), zone) !== stamp) return undefined
       const account = sessionAccount(context, params.si, params.ui)
       return typeof account === 'string' || !canView(account, eventId) ? undefined : account
     })

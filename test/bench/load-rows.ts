@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startChild } from './children.js'
+import { startChild, type Child } from './children.js'
 import { fetchAnswer, LOAD_SCENARIOS, PLAN } from './scenarios.js'
 import { inTurns, ratios, summarize } from './stats.js'
 import { fmt, row, type Row } from './table.js'
@@ -15,6 +15,7 @@ export interface Loaded {
   readonly name: string
   readonly origin: string
   readonly session: string
+  readonly child: Child
 }
 
 async function measured (url: string): Promise<LoadResult> {

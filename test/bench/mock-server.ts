@@ -13,8 +13,9 @@ import { startMock } from '../../server/start-mock.js'
  *
  * Started with an IPC channel, it also answers `{ render: { eventId, format, zone } }` with the
  * milliseconds its own process takes to generate the event's registrants and write its report
- * with no HTTP in between: what a report never asked before is compared with, in the process
- * that serves it.
+ * with no HTTP in between, and `{ lastRequest: true }` with the milliseconds it spent on the last
+ * request it answered: a report never asked before, timed both ways in the process that serves
+ * it.
  */
 const extraEvents = process.argv.slice(2)
   .map((text, position) => parseEventSpec(text, position))
@@ -44,7 +45,12 @@ function render ({ eventId, format, zone }: RenderRequest): number {
   return performance.now() - started
 }
 
-process.on('message', (message: { render: RenderRequest }) => {
-  process.send?.({ ms: render(message.render) })
+/** The milliseconds the mock spent on the last request, from its arrival to its answer's end (its journal). */
+function lastRequestMs (): number {
+  return mock.journal.list({ since: mock.journal.lastSeq - 1 })[0]?.durationMs ?? Number.NaN
+}
+
+process.on('message', (message: { render: RenderRequest } | { lastRequest: true }) => {
+  process.send?.({ ms: 'render' in message ? render(message.render) : lastRequestMs() })
 })
 process.stdout.write(`listening on ${mock.baseUrl}\n`)

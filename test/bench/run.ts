@@ -61,22 +61,20 @@ function machine (): string {
 
 function section (title: string): void { process.stdout.write(`${title}\n`) }
 
-async function loaded (name: string, script: string, sizes: string[]): Promise<Loaded & { stop: () => Promise<void> }> {
+async function loaded (name: string, script: string, sizes: string[]): Promise<Loaded> {
   const child = await startChild(script, sizes)
   const origin = new URL(child.url).origin
-  return { name, origin, session: await login(origin), stop: child.stop }
+  return { name, origin, session: await login(origin), child }
 }
 
 async function targets (): Promise<Row[]> {
   const rows: Row[] = []
-  const mock = await startChild(MOCK, ['100000'])
-  const origin = new URL(mock.url).origin
-  const server: Loaded = { name: 'mock', origin, session: await login(origin) }
+  const server = await loaded('mock', MOCK, ['100000'])
   section('served again, against bare node:http sending the same bytes')
   rows.push(...await againstCeiling(server, thousand.id))
   section('never asked before, against generating and writing alone in the same process')
-  rows.push(...await againstRendering(mock, server, FRESH_EVENTS))
-  await mock.stop()
+  rows.push(...await againstRendering(server, FRESH_EVENTS))
+  await server.child.stop()
   section('the writer alone, against JSON.stringify')
   rows.push(...await writerAgainstStringify(hundredThousand))
   section('cold start')
@@ -101,7 +99,7 @@ async function compare (ref: string): Promise<Row[]> {
     rows.push(...await newAgainstOld(fresh, before, thousand.id))
     section('never asked before')
     rows.push(...await freshNewAgainstOld(fresh, before, FRESH_EVENTS))
-    await Promise.all([fresh.stop(), before.stop()])
+    await Promise.all([fresh.child.stop(), before.child.stop()])
     section('cold start')
     rows.push(await coldStartNewAgainstOld(CLI, old.cli))
     if (CAN_COUNT) {
