@@ -42,16 +42,20 @@ export async function againstRendering (server: Loaded, events: readonly FreshEv
   const rows: Row[] = []
   for (const event of events) {
     for (const [format, suffix] of FORMATS) {
-      const [http, alone] = await inTurns(PLAN.rounds,
+      const alone = async (zone: string): Promise<number> => {
+        const request: RenderRequest = { eventId: event.id, format, zone }
+        return (await server.child.ask<{ ms: number }>({ render: request })).ms
+      }
+      // A warm-up of each first: the first report of an event and a format compiles its code.
+      await overHttp(server, event, suffix, freshZone())
+      await alone(freshZone())
+      const [http, rendered] = await inTurns(PLAN.rounds,
         async () => await medianOf(event.perRound, async (zone) => await overHttp(server, event, suffix, zone)),
-        async () => await medianOf(event.perRound, async (zone) => {
-          const request: RenderRequest = { eventId: event.id, format, zone }
-          return (await server.child.ask<{ ms: number }>({ render: request })).ms
-        }))
+        async () => await medianOf(event.perRound, alone))
       rows.push(row(`report ${fmt(event.registrants)} registrants, ${format}, never asked before: time`,
         `over HTTP ${fmt(summarize(http).median, 1)} ms; ` +
-          `generated and written alone ${fmt(summarize(alone).median, 1)} ms`,
-        summarize(ratios(http, alone)), 'x', { atMost: 1.25 }))
+          `generated and written alone ${fmt(summarize(rendered).median, 1)} ms`,
+        summarize(ratios(http, rendered)), 'x', { atMost: 1.25 }))
       process.stdout.write(`  ${rows.at(-1)?.scenario ?? ''}\n`)
     }
   }
@@ -63,6 +67,8 @@ export async function freshNewAgainstOld (fresh: Loaded, old: Loaded, events: re
   const rows: Row[] = []
   for (const event of events) {
     for (const [format, suffix] of FORMATS) {
+      await overHttp(fresh, event, suffix, freshZone())
+      await overHttp(old, event, suffix, freshZone())
       const [ours, theirs] = await inTurns(PLAN.rounds,
         async () => await medianOf(event.perRound, async (zone) => await overHttp(fresh, event, suffix, zone)),
         async () => await medianOf(event.perRound, async (zone) => await overHttp(old, event, suffix, zone)))
