@@ -1,34 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
+import { capturedIo } from '../../helpers/captured-io.js'
 import { request } from 'undici'
 import { ConfigError, parseCommand } from '../../../server/cli/config.js'
-import { runCli, type CliIo } from '../../../server/cli/run-cli.js'
+import { runCli } from '../../../server/cli/run-cli.js'
 
 const file = (name: string): string => fileURLToPath(new URL(`../../fixtures/files/${name}`, import.meta.url))
-
-/** Output captured, a stop signal to send, and a wait for a line of output. */
-function capturedIo (): CliIo & { out: () => string, err: () => string, stop: () => void, seen: (pattern: RegExp) =>
-  Promise<RegExpExecArray> } {
-  let out = ''
-  let err = ''
-  let stopHandler: ((signal: string) => void) | undefined
-  return {
-    stdout: { write: (text: string) => { out += text } },
-    stderr: { write: (text: string) => { err += text } },
-    workingFolder: process.cwd(),
-    onStopSignal: (handler) => { stopHandler = handler },
-    out: () => out,
-    err: () => err,
-    stop: () => stopHandler?.('SIGTERM'),
-    seen: async (pattern) => {
-      for (;;) {
-        const match = pattern.exec(out)
-        if (match !== null) return match
-        await new Promise((resolve) => setTimeout(resolve, 10))
-      }
-    },
-  }
-}
 
 t.test('--fixtures is repeatable, for serve and dataset, with a comma-separated environment twin', async (t) => {
   const serve = parseCommand(['serve', '--fixtures', 'a.yaml', '--fixtures', 'b.json'], {})

@@ -2,33 +2,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
+import { capturedIo } from '../../helpers/captured-io.js'
 import { request } from 'undici'
 import { ConfigError, parseCommand } from '../../../server/cli/config.js'
-import { runCli, type CliIo } from '../../../server/cli/run-cli.js'
+import { runCli } from '../../../server/cli/run-cli.js'
 import { startMock } from '../../../server/start-mock.js'
-
-function capturedIo (): CliIo & { out: () => string, err: () => string, stop: () => void,
-  seen: (pattern: RegExp) => Promise<RegExpExecArray> } {
-  let out = ''
-  let err = ''
-  let stopHandler: ((signal: string) => void) | undefined
-  return {
-    stdout: { write: (text: string) => { out += text } },
-    stderr: { write: (text: string) => { err += text } },
-    workingFolder: process.cwd(),
-    onStopSignal: (handler) => { stopHandler = handler },
-    out: () => out,
-    err: () => err,
-    stop: () => stopHandler?.('SIGINT'),
-    seen: async (pattern) => {
-      for (;;) {
-        const match = pattern.exec(out)
-        if (match !== null) return match
-        await new Promise((resolve) => setTimeout(resolve, 10))
-      }
-    },
-  }
-}
 
 t.test('proxy, fixtures learn and --replay read their flags, and refuse what is wrong in one line', async (t) => {
   const proxy = parseCommand(['proxy', '--target', 'https://api.webcasts.com/api/', '--record', 'rec',
@@ -67,7 +45,7 @@ t.test('proxy --record --report, then fixtures learn, then serve --replay, from 
   for (const path of ['/reporting/eventlist/json', '/reporting/audience_reports/json']) {
     await (await request(`${base}${path}?ver=2.0&${auth}&ei=4199432`)).body.text()
   }
-  io.stop()
+  io.stop('SIGINT')
   t.equal(await exit, 0)
   t.match(io.out(), /SIGINT received; 0 differences, 0 breaking/)
   t.equal(readdirSync(recording).length, 3, 'one file per exchange')

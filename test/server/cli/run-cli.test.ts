@@ -4,40 +4,10 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
+import { capturedIo } from '../../helpers/captured-io.js'
 import { request } from 'undici'
 import packageJson from '../../../package.json' with { type: 'json' }
-import { runCli, type CliIo } from '../../../server/cli/run-cli.js'
-
-interface CapturedIo extends CliIo {
-  out: () => string
-  err: () => string
-  stop: (signal: string) => void
-  stdoutSeen: (pattern: RegExp) => Promise<RegExpExecArray>
-}
-
-/** Output captured, and a stop signal the test can send. */
-function capturedIo (workingFolder = process.cwd()): CapturedIo {
-  let out = ''
-  let err = ''
-  let stopHandler: ((signal: string) => void) | undefined
-  const waiters: Array<() => void> = []
-  return {
-    stdout: { write: (text: string) => { out += text; for (const wake of waiters.splice(0)) wake() } },
-    stderr: { write: (text: string) => { err += text } },
-    workingFolder,
-    onStopSignal: (handler) => { stopHandler = handler },
-    out: () => out,
-    err: () => err,
-    stop: (signal) => stopHandler?.(signal),
-    stdoutSeen: async (pattern) => {
-      for (;;) {
-        const match = pattern.exec(out)
-        if (match !== null) return match
-        await new Promise<void>((resolve) => waiters.push(resolve))
-      }
-    },
-  }
-}
+import { runCli } from '../../../server/cli/run-cli.js'
 
 t.test('a bad flag value gets one line on stderr and exit code 2', async (t) => {
   const io = capturedIo()
@@ -75,7 +45,7 @@ t.test(
   async (t) => {
     const io = capturedIo()
     const exit = runCli(['serve', '--port', '0'], { WEBCAST_MOCK_LOG_LEVEL: 'debug' }, io)
-    const [, baseUrl = ''] = await io.stdoutSeen(/listening on (http:\/\/127\.0\.0\.1:\d+\/api)/)
+    const [, baseUrl = ''] = await io.seen(/listening on (http:\/\/127\.0\.0\.1:\d+\/api)/)
     t.match(io.out(), 'demo login: demo@example.com / demo')
     const login = await request(`${baseUrl}/login/json`, {
       query: { ver: '2.0', username: 'demo@example.com', password: 'demo' },
@@ -94,7 +64,7 @@ t.test(
 t.test('a connection still busy when the grace period ends is cut, and serve still ends with 0', async (t) => {
   const io = capturedIo()
   const exit = runCli(['serve', '--port', '0', '--shutdown-grace', '1'], {}, io)
-  const [, baseUrl = ''] = await io.stdoutSeen(/listening on (http:\/\/127\.0\.0\.1:\d+\/api)/)
+  const [, baseUrl = ''] = await io.seen(/listening on (http:\/\/127\.0\.0\.1:\d+\/api)/)
   const socket = connect(Number(new URL(baseUrl).port), '127.0.0.1')
   socket.on('error', () => {})
   await once(socket, 'connect')
@@ -131,7 +101,7 @@ t.test('drift takes no flag but --baseline', async (t) => {
 t.test('a port in use is one line and exit 2, saying what to do', async (t) => {
   const first = capturedIo()
   const running = runCli(['serve', '--port', '0', '--log-level', 'silent'], {}, first)
-  const [, port = ''] = await first.stdoutSeen(/listening on http:\/\/127\.0\.0\.1:(\d+)\/api/)
+  const [, port = ''] = await first.seen(/listening on http:\/\/127\.0\.0\.1:(\d+)\/api/)
   const second = capturedIo()
   t.equal(await runCli(['serve', '--port', port, '--log-level', 'silent'], {}, second), 2)
   t.equal(second.err(), `webcast-mock: port ${port} on 127.0.0.1 is in use: stop what holds it, ` +
@@ -145,7 +115,7 @@ t.test('the banner: URL, login (not a password given), events added, health, a c
   const args = ['serve', '--port', '0', '--log-level', 'silent', '--password', 's3cret-pass',
     '--add-event', '250:on_demand']
   const running = runCli(args, {}, io)
-  await io.stdoutSeen(/try: curl/)
+  await io.seen(/try: curl/)
   t.match(io.out(), /listening on http:\/\/127\.0\.0\.1:\d+\/api \(seed 1\)\n/)
   t.match(io.out(), /demo login: demo@example\.com \/ \(the password you set\)\n/)
   t.match(io.out(), /added event \d{7}: 250 registrants \(on_demand\)\n/)
@@ -162,7 +132,7 @@ t.test('--ready-file gets the base URL once the mock listens, and is removed whe
   const file = join(mkdtempSync(join(tmpdir(), 'ready-')), 'url')
   const io = capturedIo()
   const running = runCli(['serve', '--port', '0', '--log-level', 'silent', '--ready-file', file], {}, io)
-  const [, baseUrl = ''] = await io.stdoutSeen(/listening on (http:\/\/\S+\/api)/)
+  const [, baseUrl = ''] = await io.seen(/listening on (http:\/\/\S+\/api)/)
   for (let i = 0; i < 50 && !existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 10))
   t.equal(readFileSync(file, 'utf8'), `${baseUrl}\n`)
   const health = await request(`${new URL(baseUrl).origin}/_mock/health`)
